@@ -7,9 +7,9 @@ record is assembled without translation layers.
 """
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import ClassVar, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 QuoteKind = Literal["direct", "indirect", "partial"]
@@ -26,6 +26,16 @@ SCHEMA_VERSION = "1"
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="allow", validate_assignment=False)
+    # Fields the schema types as non-nullable but optional: left out of the JSON when unset.
+    _omit_if_none: ClassVar[frozenset[str]] = frozenset({"confidence", "text", "source"})
+
+    @model_serializer(mode="wrap")
+    def _drop_unset(self, handler):
+        data = handler(self)
+        for key in self._omit_if_none:
+            if key in data and data[key] is None:
+                del data[key]
+        return data
 
 
 class Span(_Model):
@@ -141,6 +151,17 @@ class Record(_Model):
     @classmethod
     def from_dict(cls, data: dict) -> "Record":
         return cls.model_validate(data)
+
+
+class Article(_Model):
+    """One input article, as readers (CLI, batch, API, Spark) hand it to the pipeline."""
+
+    text: str
+    id: Optional[str] = None
+    title: Optional[str] = None
+    published: Optional[str] = None
+    url: Optional[str] = None
+    source: Optional[str] = None
 
 
 class ErrorRecord(_Model):

@@ -1,0 +1,83 @@
+"""Entity ruler fed from the offline gazetteer (``kb/data/gazetteer.jsonl``).
+
+Reads ``doc.ents`` (from the trained NER when it runs first) and adds gazetteer matches:
+a match on exactly an NER span gives that span its KB key (``span.kb_id_``); a match that
+overlaps no entity becomes a new entity; a match inside a longer NER span (``Rusia`` in
+``Kementerian Luar Negeri Rusia``) is left to the NER. ``gazetteer_entry(key)`` returns the
+name, country (ISO3), Wikidata id and actor code behind a key.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from warta.kb import KB_DATA
+
+GAZETTEER_FILE = KB_DATA / "gazetteer.jsonl"
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> tuple[dict, ...]:
+    with open(GAZETTEER_FILE, encoding="utf-8") as fh:
+        return tuple(json.loads(line) for line in fh if line.strip())
+
+
+@lru_cache(maxsize=1)
+def _entries() -> dict[str, dict]:
+    return {row["id"]: row for row in load_gazetteer()}
+
+
+def gazetteer_entry(key: str) -> dict | None:
+    """The KB row behind a ``kb_id_`` set by this component (name, country, wikidata, actor, kind)."""
+    return _entries().get(key)
+
+
+@Language.factory("warta_gazetteer", assigns=["doc.ents"], requires=["token.is_sent_start"], default_config={})
+def make_gazetteer(nlp: Language, name: str):
+    return GazetteerRuler(nlp)
+
+
+class GazetteerRuler:
+    def __init__(self, nlp: Language):
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.keys: dict[int, tuple[str, str]] = {}
+        by_pattern: dict[tuple[str, str], list] = {}
+        for row in load_gazetteer():
+            by_pattern.setdefault((row["id"], row["label"]), []).append(row["pattern"])
+        for (key, label), patterns in by_pattern.items():
+            match_id = nlp.vocab.strings.add(f"{label}|{key}")
+            self.keys[match_id] = (label, key)
+            self.matcher.add(f"{label}|{key}", [nlp.make_doc(p) for p in patterns])
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = []
+        for match_id, start, end in self.matcher(doc):
+            label, key = self.keys[match_id]
+            matches.append(Span(doc, start, end, label=label, kb_id=key))
+        if not matches:
+            return doc
+        existing = list(doc.ents)
+        taken = {}
+        for ent in existing:
+            for i in range(ent.start, ent.end):
+                taken[i] = ent
+        new_ents = []
+        relabelled = {}
+        for span in filter_spans(matches):
+            owners = {taken[i] for i in range(span.start, span.end) if i in taken}
+            if not owners:
+                new_ents.append(span)
+            elif len(owners) == 1:
+                ent = next(iter(owners))
+                if (ent.start, ent.end) == (span.start, span.end):
+                    relabelled[(ent.start, ent.end)] = span   # NER span confirmed by the KB
+                elif ent.start >= span.start and ent.end <= span.end:
+                    relabelled[(ent.start, ent.end)] = span   # gazetteer span is longer: trust it
+        ents = [relabelled.get((e.start, e.end), e) for e in existing] + new_ents
+        doc.ents = filter_spans(ents)
+        return doc

@@ -1,0 +1,95 @@
+"""Indonesian tokenizer: spaCy's ``id`` rules, adjusted for news text.
+
+What changes from spaCy's defaults, and why:
+- a hyphen between letters or digits no longer splits a word, so names (``Yong-hyun``,
+  ``Hwasong-11``) and reduplications (``sekutu-sekutunya``) stay one token, as in the NER data;
+- abbreviations from ``lang/abbreviations.txt`` (``Jl.``, ``Jend.``, ``Pol.``) stay one token,
+  which also keeps the sentence splitter from cutting after them;
+- enclitics are exposed, not split: ``token._.enclitic`` is ``"nya"`` for *katanya* and
+  ``token._.base`` is ``"kata"``, so later stages see both the word and its pronoun while the
+  token sequence still matches the whitespace-tokenised training corpora.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.lang.id import Indonesian
+from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokens import Token
+from spacy.util import compile_infix_regex
+
+from warta.lang import table, word_list
+
+def _keep_hyphens(infixes) -> list[str]:
+    """Rewrite spaCy's infix rules so that an ASCII hyphen inside a word never splits it.
+
+    Dashes (–, —, --) and slashes still split; only the plain hyphen rules are removed.
+    """
+    kept = []
+    for pattern in infixes:
+        if ")-(?=" in pattern:                 # letter-digit / digit-letter hyphen rules
+            continue
+        pattern = pattern.replace("(?:-|–|", "(?:–|")          # letter-letter hyphen
+        pattern = pattern.replace("[+\\-\\*^]", "[+\\*^]")  # digit-digit hyphen (3-0, 14-10-2024)
+        pattern = pattern.replace("[\\/-]", "[\\/]")          # hyphen before currency / letters
+        kept.append(pattern)
+    return kept
+
+
+@lru_cache(maxsize=1)
+def _enclitic_rules() -> tuple[tuple[str, ...], frozenset[str]]:
+    enclitics = tuple(sorted((row[0] for row in table("enclitics.tsv")), key=len, reverse=True))
+    return enclitics, frozenset(word_list("not_enclitic.txt"))
+
+
+def split_enclitic(word: str) -> tuple[str, str | None]:
+    """``katanya`` → (``kata``, ``nya``); ``hanya`` → (``hanya``, None). Pure function."""
+    enclitics, exceptions = _enclitic_rules()
+    lower = word.lower()
+    if lower in exceptions:
+        return word, None
+    if lower.startswith("-") and lower[1:] in enclitics:   # "AS-nya" is split by the suffix rule
+        return "", lower[1:]
+    for enc in enclitics:
+        if lower.endswith(enc) and len(lower) - len(enc) >= 3 and lower[: -len(enc)].replace("-", "").isalpha():
+            base = word[: -len(enc)]
+            return base.rstrip("-"), enc
+    return word, None
+
+
+def _enclitic(token: Token):
+    return split_enclitic(token.text)[1]
+
+
+def _base(token: Token) -> str:
+    return split_enclitic(token.text)[0]
+
+
+for _name, _getter in (("enclitic", _enclitic), ("base", _base)):
+    if not Token.has_extension(_name):
+        Token.set_extension(_name, getter=_getter)
+
+
+def abbreviation_exceptions() -> dict[str, list[dict]]:
+    """Special cases for ``lang/abbreviations.txt`` in as-written, title and upper case."""
+    out = {}
+    for abbr in word_list("abbreviations.txt"):
+        for form in {abbr, abbr[:1].upper() + abbr[1:], abbr.upper()}:
+            out[form] = [{ORTH: form}]
+    return out
+
+
+def customize_tokenizer(nlp: Language) -> Language:
+    """Apply warta's rules to ``nlp.tokenizer`` in place (used by ``pipeline.blank``)."""
+    infixes = _keep_hyphens(nlp.Defaults.infixes)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    for text, attrs in abbreviation_exceptions().items():
+        nlp.tokenizer.add_special_case(text, attrs)
+    return nlp
+
+
+def blank() -> Language:
+    """A blank Indonesian pipeline with warta's tokenizer."""
+    return customize_tokenizer(Indonesian())
