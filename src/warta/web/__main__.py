@@ -1,0 +1,3 @@
+from warta.web.serve import main
+
+main()
