@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import logging
 from contextlib import asynccontextmanager
-from pathlib import Path
+import pathlib
 from typing import Annotated, Callable, Optional
 
 import anyio
-from fastapi import FastAPI, HTTPException, Query
+from fastapi import FastAPI, HTTPException, Path, Query, Response
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
@@ -28,7 +28,7 @@ __all__ = ["create_app", "MAX_BODY"]
 
 log = logging.getLogger(__name__)
 
-STATIC = Path(__file__).resolve().parent / "static"
+STATIC = pathlib.Path(__file__).resolve().parent / "static"
 MAX_BODY = 2 * 1024 * 1024
 
 _CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -99,7 +99,7 @@ def _default_extract() -> Callable:
     return extract
 
 
-def create_app(store_path: str | Path | None = None, *, preload: bool = True) -> FastAPI:
+def create_app(store_path: str | pathlib.Path | None = None, *, preload: bool = True) -> FastAPI:
     """Build the app; ``store_path`` is a DuckDB corpus from `warta batch` (optional).
 
     ``preload`` loads the spaCy pipeline at start-up so the first request is not slow.
@@ -138,17 +138,23 @@ def create_app(store_path: str | Path | None = None, *, preload: bool = True) ->
         return JSONResponse({"detail": "internal error"}, status_code=500)
 
     # -- API --------------------------------------------------------------------------------
-    @app.post("/api/extract", tags=["extract"], summary="Extract one record from an article text")
-    async def extract(req: ExtractRequest) -> dict:
+    @app.post("/api/extract", tags=["extract"], summary="Extract one record from an article text",
+              response_class=Response, responses={200: {"description": "the record (article.schema.json)",
+                                                        "content": {"application/json": {}}}})
+    async def extract(req: ExtractRequest):
         from warta.pipeline import parse_published
         try:
             parse_published(req.published)
         except ValueError as err:
             raise HTTPException(422, str(err)) from None
         fn = get_extract()
-        record = await anyio.to_thread.run_sync(
-            lambda: fn(req.text, published=req.published, title=req.title), limiter=limiter)
-        return record.to_dict() if hasattr(record, "to_dict") else record
+        try:
+            record = await anyio.to_thread.run_sync(
+                lambda: fn(req.text, published=req.published, title=req.title), limiter=limiter)
+        except ValueError as err:  # warta.textprep.InputError is a ValueError: bad input, not a crash
+            raise HTTPException(422, str(err)) from None
+        # pydantic's own serialiser: the same JSON as `warta extract` prints, without a dict round trip
+        return Response(record.to_json(), media_type="application/json")
 
     @app.get("/api/info", tags=["corpus"], summary="Corpus name and size")
     def info() -> dict:
@@ -160,12 +166,14 @@ def create_app(store_path: str | Path | None = None, *, preload: bool = True) ->
                  offset: Annotated[int, Query(ge=0)] = 0) -> dict:
         return corpus.articles(q=q, limit=limit, offset=offset)
 
-    @app.get("/api/articles/{article_id}", tags=["corpus"], summary="One full record")
-    def article(article_id: str) -> dict:
-        rec = corpus.article(article_id)
+    @app.get("/api/articles/{article_id}", tags=["corpus"], summary="One full record",
+             response_class=Response, responses={200: {"description": "the stored record",
+                                                       "content": {"application/json": {}}}})
+    def article(article_id: Annotated[str, Path(max_length=300)]):
+        rec = corpus.article_json(article_id)  # an index lookup: the id never touches the filesystem
         if rec is None:
             raise HTTPException(404, "no such article")
-        return rec
+        return Response(rec, media_type="application/json")
 
     @app.get("/api/events", tags=["corpus"], summary="Events filtered by actor, type, status, dates")
     def events(actor: Annotated[Optional[str], Query(max_length=200, description="entity key or name part")] = None,

@@ -185,9 +185,13 @@ class Corpus:
         (nev,) = self._db.execute("SELECT count(*) FROM events").fetchone()
         return {"name": self.name, "articles": n, "events": nev, "skipped": self.skipped}
 
-    def article(self, article_id: str) -> Optional[dict]:
+    def article_json(self, article_id: str) -> Optional[str]:
         rows = self._all("SELECT record FROM articles WHERE id=?", (article_id,))
-        return json.loads(rows[0]["record"]) if rows else None
+        return rows[0]["record"] if rows else None
+
+    def article(self, article_id: str) -> Optional[dict]:
+        rec = self.article_json(article_id)
+        return json.loads(rec) if rec else None
 
     def articles(self, q: str | None = None, limit: int = 50, offset: int = 0) -> dict:
         cols = "a.id, a.title, a.published, a.url, a.n_entities, a.n_quotes, a.n_events, a.tone"
