@@ -154,7 +154,7 @@ function renderText(rec) {
   const entType = Object.fromEntries(entities.map((e) => [e.id, e.type]));
   const speakerName = {};
   const entName = Object.fromEntries(entities.map((e) => [e.id, e.name]));
-  for (const q of rec.quotes || []) speakerName[q.id] = q.speaker ? (entName[q.speaker] || q.speaker) : "?";
+  for (const q of rec.quotes || []) speakerName[q.id] = q.speaker ? (entName[q.speaker] || q.speaker) : "unknown speaker";
   const doc = clear($("doc"));
   pieces = [];
   let active = [];
