@@ -1,0 +1,693 @@
+"""``warta_entities``: cluster name mentions, resolve pronouns, link clusters to the offline KB.
+
+Reads ``doc.ents`` (trained NER and the gazetteer ruler; ``kb_id_`` from the ruler), tokens
+(``token._.enclitic`` from warta's tokenizer, else the ending ``-nya`` checked against
+``lang/nya_referential.tsv``), sentence boundaries and ``doc._.published``.
+Adds ``doc._.entities``: one :class:`warta.record.Entity` per real-world actor (ids e1, e2, … in
+order of first mention), whose mentions include resolved pronouns (``Dia``, ``katanya``).
+
+The method, top to bottom:
+1. ``name_mentions``   doc.ents + KB names found by one Aho-Corasick pass + "title + Name" patterns;
+2. ``parse_titles``    the title before a person ("Menteri Pertahanan Nasional Korea Selatan"):
+                       role word -> sector, country/organisation inside it -> country;
+3. ``cluster``         same KB entry, full name <-> surname <-> spelling variant, acronym <->
+                       expansion, title-only mention <-> the person holding that title;
+4. ``resolve_pronouns`` salience-ranked (recency, subject position, speaker history);
+5. ``link``            wikidata/country/actor/role valid on the published date.
+Pure functions over a small ``Mention`` list; the component only writes ``doc._.entities``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from warta import record as R
+from warta.kb.normalize import alias_key, is_acronym, variant_key
+from warta.kb.store import KB
+from warta.lang import table, word_list
+
+if not Doc.has_extension("entities"):
+    Doc.set_extension("entities", default=None)
+
+ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
+LABEL_MAP = {"PERSON": "PER", "GPE": "LOC", "NORP": "MISC", "FAC": "LOC", "EVT": "MISC", "PRD": "MISC"}
+STOP_IN_ACRONYM = frozenset({"dan", "di", "ke", "untuk", "dari", "the", "of", "and", "bidang", "yang"})
+
+
+# --------------------------------------------------------------------------- language data
+@dataclass(frozen=True)
+class Lexicon:
+    roles: dict            # first word -> list[(tuple words, sector, kind)] longest first
+    pronouns: dict         # form -> (number, animacy)
+    nya: dict              # base -> (class, animacy)
+    honorifics: frozenset
+    title_words: frozenset
+    speech_verbs: frozenset
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    roles: dict = {}
+    for row in table("roles.tsv"):
+        words = tuple(row[0].lower().split())
+        roles.setdefault(words[0], []).append((words, row[1], row[2] if len(row) > 2 else "title"))
+    for lst in roles.values():
+        lst.sort(key=lambda r: -len(r[0]))
+    pronouns = {r[0].lower(): (r[1], r[2]) for r in table("pronouns.tsv")}
+    nya = {r[0].lower(): (r[1], r[2]) for r in table("nya_referential.tsv")}
+    speech = frozenset(base for base, (cls, _) in nya.items() if cls == "speech")
+    return Lexicon(roles, pronouns, nya, frozenset(word_list("titles.txt")), frozenset(word_list("title_words.txt")),
+                   speech)
+
+
+def _speech_forms() -> frozenset:
+    """Reporting-verb forms that mark the subject next to them as a speaker (mengatakan, kata)."""
+    out = set()
+    for base in lexicon().speech_verbs:
+        out.update({base, f"meng{base}kan", f"men{base}kan", f"mem{base}kan", f"me{base}kan", f"ber{base}",
+                    f"meng{base}", f"men{base}", f"mem{base}", f"di{base}kan"})
+    out.update({"mengatakan", "menuturkan", "mengungkapkan", "menjelaskan", "menegaskan", "menyatakan", "menyebut",
+                "menyebutkan", "memaparkan", "menerangkan", "menambahkan", "berkata", "bilang", "ujar", "kata",
+                "mengaku", "menilai", "berharap", "meminta", "menuduh", "menolak", "membantah"})
+    return frozenset(out)
+
+
+SPEECH_FORMS = None
+
+
+# --------------------------------------------------------------------------- data model
+@dataclass
+class Title:
+    text: str
+    start: int            # token indices of the title phrase
+    end: int
+    sector: Optional[str]
+    country: Optional[str] = None
+    actor: Optional[str] = None       # organisation actor code inside the title (KPK -> IDNGOV)
+    has_org_or_country: bool = False
+
+
+@dataclass
+class Mention:
+    start: int                      # token span
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    label: str
+    kind: str = "name"              # name | title | pronoun
+    kb: Optional[int] = None        # KB entity index
+    gaz: Optional[dict] = None      # gazetteer row for ruler hits
+    source: str = "ner"
+    title: Optional[Title] = None
+    sent: int = 0
+    cluster: Optional[int] = None
+    pron: Optional[tuple] = None    # (class, number, animacy) for pronouns
+    score: float = 0.0
+
+    @property
+    def words(self) -> list[str]:
+        return [w for w in alias_key(self.text).split() if w not in lexicon().honorifics]
+
+
+@dataclass
+class Cluster:
+    mentions: list = field(default_factory=list)
+    label: str = "MISC"
+    kb: Optional[int] = None
+    gaz: Optional[dict] = None
+    speaker: bool = False
+
+    def names(self):
+        return [m for m in self.mentions if m.kind == "name"]
+
+
+# --------------------------------------------------------------------------- 1. mentions
+def _sentence_index(doc: Doc) -> list[int]:
+    idx = [0] * len(doc)
+    if doc.has_annotation("SENT_START"):
+        s = -1
+        for t in doc:
+            if t.is_sent_start or t.i == 0:
+                s += 1
+            idx[t.i] = s
+    else:
+        s = 0
+        for t in doc:
+            idx[t.i] = s
+            if t.text in (".", "!", "?") or "\n" in t.text:
+                s += 1
+    return idx
+
+
+def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
+    """doc.ents first; KB names from the text where no entity is; kept non-overlapping."""
+    from warta.components.gazetteer import gazetteer_entry  # lead's module; optional at import time
+
+    out: list[Mention] = []
+    taken = [False] * len(doc)
+    for ent in doc.ents:
+        label = LABEL_MAP.get(ent.label_, ent.label_)
+        if label not in ENTITY_TYPES:
+            label = "MISC"
+        gaz = gazetteer_entry(ent.kb_id_) if ent.kb_id_ else None
+        m = Mention(ent.start, ent.end, ent.start_char, ent.end_char, ent.text, label, gaz=gaz,
+                    source="gazetteer" if gaz else "ner", sent=sent_of[ent.start])
+        if gaz and gaz.get("wikidata"):
+            m.kb = kb.by_wikidata(gaz["wikidata"])
+        if m.kb is None:
+            ids = kb.lookup(gaz["name"] if gaz else ent.text)
+            typed = [i for i in ids if kb.get(i)["type"] == label]
+            if len(typed) == 1:
+                m.kb = typed[0]
+        out.append(m)
+        for i in range(ent.start, ent.end):
+            taken[i] = True
+    text = doc.text
+    full_names = None
+    for start_c, end_c, idx in kb.scan(text):
+        span = doc.char_span(start_c, end_c, alignment_mode="strict")
+        if span is None or any(taken[i] for i in range(span.start, span.end)):
+            continue
+        ent = kb.get(idx)
+        if ent["type"] == "PER" and len(span) == 1 and alias_key(span.text) in alias_key(ent["name"]).split():
+            # a bare surname ("Putin", "Anwar") counts alone only for someone in office on the date
+            # or when the full name is also in the article
+            if full_names is None:
+                full_names = alias_key(text)
+            if alias_key(ent["name"]) not in full_names and not _in_office(kb, idx, doc._.published):
+                continue
+        out.append(Mention(span.start, span.end, start_c, end_c, span.text, ent["type"], kb=idx, source="kb",
+                           sent=sent_of[span.start]))
+        for i in range(span.start, span.end):
+            taken[i] = True
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _in_office(kb: KB, idx: int, published) -> bool:
+    if published is None:
+        return False
+    return kb.role_at(idx, published).current and bool(kb.get(idx).get("roles"))
+
+
+# --------------------------------------------------------------------------- 2. titles
+def _match_role(doc: Doc, i: int) -> Optional[tuple[int, str, str]]:
+    """(end token, sector, kind) of the longest role phrase starting at token i."""
+    lex = lexicon()
+    first = doc[i].lower_
+    for words, sector, kind in lex.roles.get(first, ()):
+        n = len(words)
+        if i + n <= len(doc) and all(doc[i + k].lower_ == words[k] for k in range(n)):
+            return i + n, sector, kind
+    return None
+
+
+def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) -> list[Mention]:
+    """Attach titles to person names after them and add title-only and "title + Name" mentions.
+
+    A title starts at a capitalised role word ("Presiden", "Menteri") and runs over capitalised
+    title words and country/organisation mentions; capitalised words after it are the name.
+    """
+    lex = lexicon()
+    by_start = {m.start: m for m in mentions}
+    covered = {}
+    for m in mentions:
+        for i in range(m.start, m.end):
+            covered[i] = m
+    new: list[Mention] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in covered or not tok.text[:1].isupper():
+            i += 1
+            continue
+        role = _match_role(doc, i)
+        if role is None or role[2] != "title":
+            i += 1
+            continue
+        j, sector, _kind = role
+        country = actor = None
+        has_spec = False
+        # extend over title words, organisations and countries
+        while j < n:
+            m = by_start.get(j)
+            if m is not None and m.label in ("LOC", "ORG") and m.kind == "name":
+                ent = kb.get(m.kb) if m.kb is not None else None
+                c = (m.gaz or {}).get("country") or (ent or {}).get("country")
+                a = (m.gaz or {}).get("actor") or (ent or {}).get("actor")
+                if m.label == "LOC" and c:
+                    country = country or c
+                elif m.label == "ORG":
+                    actor = actor or a
+                    country = country or c
+                has_spec = True
+                j = m.end
+                continue
+            t = doc[j]
+            if j not in covered and t.text[:1].isupper() and (t.lower_ in lex.title_words or _match_role(doc, j)):
+                j += 1
+                continue
+            break
+        title_text = doc[i:j].text
+        title = Title(title_text, i, j, sector, country, actor, has_spec)
+        # the name: an existing PER mention right after, or capitalised non-title tokens
+        nxt = by_start.get(j)
+        if nxt is not None and nxt.label == "PER":
+            nxt.title = nxt.title or title
+            i = nxt.end
+            continue
+        k = j
+        while k < n and k not in covered and _name_like(doc[k]):
+            k += 1
+        if k > j and k - j <= 5:
+            span = doc[j:k]
+            m = Mention(j, k, span.start_char, span.end_char, span.text, "PER", source="title", title=title,
+                        sent=sent_of[j])
+            ids = kb.lookup(span.text, "PER")
+            if len(ids) == 1:
+                m.kb = ids[0]
+            new.append(m)
+            i = k
+            continue
+        if has_spec or tok.lower_ in ("presiden", "wapres", "kapolri", "panglima"):
+            span = doc[i:j]
+            new.append(Mention(i, j, span.start_char, span.end_char, span.text, "PER", kind="title", source="title",
+                               title=title, sent=sent_of[i]))
+        i = max(j, i + 1)
+    return sorted(mentions + new, key=lambda m: m.start)
+
+
+def surname_mentions(doc: Doc, mentions: list[Mention], sent_of: list[int]) -> list[Mention]:
+    """Capitalised words equal to the first or last word of a full person name in the article
+    ("Kim" after "Kim Jong Un", "Zelensky" after "Volodymyr Zelenskyy") become person mentions."""
+    keys = set()
+    for m in mentions:
+        if m.label == "PER" and m.kind == "name" and len(m.words) >= 2:
+            keys.update({variant_key(m.words[0]), variant_key(m.words[-1])})
+    if not keys:
+        return mentions
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    lex = lexicon()
+    new = []
+    for tok in doc:
+        if tok.i in covered or not tok.text[:1].isupper() or len(tok.text) < 3:
+            continue
+        if tok.lower_ in lex.title_words or tok.lower_ in lex.roles or tok.lower_ in lex.pronouns:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper() and nxt.i not in covered:
+            continue                      # part of a longer unknown name
+        if variant_key(tok.text) in keys:
+            new.append(Mention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "PER", source="surname",
+                               sent=sent_of[tok.i]))
+    return sorted(mentions + new, key=lambda m: m.start)
+
+
+def _name_like(tok) -> bool:
+    t = tok.text
+    return t[:1].isupper() and any(c.isalpha() for c in t) and tok.lower_ not in lexicon().title_words \
+        and not tok.is_sent_start
+
+
+# --------------------------------------------------------------------------- 3. clustering
+def _acronym(words: list[str]) -> str:
+    letters = []
+    for w in words:
+        for part in w.split("-"):
+            if part and part.lower() not in STOP_IN_ACRONYM and part[0].isalpha():
+                letters.append(part[0].upper())
+    # "Bangsa-Bangsa" contributes one letter, as in PBB
+    out = []
+    for w in words:
+        if w.lower() in STOP_IN_ACRONYM or not w[:1].isalpha():
+            continue
+        out.append(w[0].upper())
+    return "".join(out)
+
+
+def _person_match(short: list[str], full: list[str]) -> bool:
+    """Is ``short`` (words) a way to write the person named ``full``? Variants allowed."""
+    if not short or not full:
+        return False
+    vs = [variant_key(w) for w in short]
+    vf = [variant_key(w) for w in full]
+    if vs == vf:
+        return True
+    if len(vs) == 1:
+        return vs[0] in (vf[0], vf[-1]) and len(vs[0]) >= 2
+    if len(vs) < len(vf):  # contiguous sub-sequence: "Jong Un" in "Kim Jong Un", "Sri Mulyani"
+        for k in range(len(vf) - len(vs) + 1):
+            if vf[k:k + len(vs)] == vs:
+                return True
+    return False
+
+
+def cluster(mentions: list[Mention], kb: KB) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    by_kb: dict[int, int] = {}
+    by_key: dict[tuple, int] = {}
+
+    def join(m: Mention, ci: int):
+        m.cluster = ci
+        c = clusters[ci]
+        c.mentions.append(m)
+        if c.kb is None and m.kb is not None:
+            c.kb = m.kb
+            by_kb.setdefault(m.kb, ci)
+        c.gaz = c.gaz or m.gaz
+
+    def new(m: Mention) -> int:
+        clusters.append(Cluster(label=m.label))
+        ci = len(clusters) - 1
+        join(m, ci)
+        return ci
+
+    names = [m for m in mentions if m.kind == "name"]
+    # pass 1: multi-word names and KB-linked mentions
+    deferred = []
+    for m in names:
+        if m.kb is not None and m.kb in by_kb:
+            join(m, by_kb[m.kb])
+            continue
+        words = m.words
+        if m.label == "PER" and len(words) <= 1 and m.kb is None:
+            deferred.append(m)
+            continue
+        key = (m.label, alias_key(m.text))
+        gkey = ("gaz", (m.gaz or {}).get("id")) if m.gaz else None
+        if gkey and gkey in by_key:
+            join(m, by_key[gkey])
+            continue
+        if key in by_key:
+            join(m, by_key[key])
+            continue
+        target = None
+        if m.label == "PER":
+            for ci, c in enumerate(clusters):
+                if c.label == "PER" and any(_person_match(words, o.words) or _person_match(o.words, words)
+                                            for o in c.names()):
+                    if c.kb is not None and m.kb is not None and c.kb != m.kb:
+                        continue
+                    target = ci
+        else:
+            target = _org_match(m, clusters)
+        if target is not None:
+            join(m, target)
+            ci = target
+        else:
+            ci = new(m)
+        by_key[key] = ci
+        if gkey:
+            by_key[gkey] = ci
+    # pass 2: single-word person names -> the nearest cluster whose name contains the word
+    for m in deferred:
+        words = m.words
+        best = None
+        best_dist = None
+        for ci, c in enumerate(clusters):
+            if c.label != "PER":
+                continue
+            for o in c.names():
+                if o is m or len(o.words) < 2 or not _person_match(words, o.words):
+                    continue
+                dist = (m.start - o.start) if o.start < m.start else (o.start - m.start) * 4 + 10**6
+                if best_dist is None or dist < best_dist:
+                    best, best_dist = ci, dist
+        if best is None:
+            key = ("PER", variant_key(words[0]) if words else alias_key(m.text))
+            best = by_key.get(key)
+            if best is None:
+                ids = kb.lookup(m.text, "PER")
+                if len(ids) == 1 and ids[0] in by_kb:
+                    best = by_kb[ids[0]]
+            if best is None:
+                best = new(m)
+                by_key[key] = best
+                continue
+        join(m, best)
+    # title-only mentions: the person bearing the same title in the article, else the KB holder
+    for m in mentions:
+        if m.kind != "title":
+            continue
+        tkey = alias_key(m.text)
+        target = None
+        for ci, c in enumerate(clusters):
+            if c.label == "PER" and any(o.title and alias_key(o.title.text) == tkey for o in c.names()):
+                target = ci
+                break
+        if target is None:
+            holder = kb.holder(m.text, _published(m))
+            if holder is not None:
+                target = by_kb.get(holder)
+                if target is None:
+                    m.kb = holder
+        if target is None:
+            key = ("title", tkey)
+            target = by_key.get(key)
+            if target is None:
+                by_key[key] = target = new(m)
+                if m.kb is not None:
+                    by_kb[m.kb] = target
+                continue
+        join(m, target)
+    return clusters
+
+
+_PUBLISHED = {"value": None}
+
+
+def _published(_m):
+    return _PUBLISHED["value"]
+
+
+def _org_match(m: Mention, clusters: list[Cluster]) -> Optional[int]:
+    """Acronym <-> expansion (KPK <-> Komisi Pemberantasan Korupsi) among ORG/LOC clusters."""
+    text = m.text.strip()
+    for ci, c in enumerate(clusters):
+        if c.label != m.label and not (c.label in ("ORG", "MISC") and m.label in ("ORG", "MISC")):
+            continue
+        for o in c.names():
+            a, b = text, o.text.strip()
+            if is_acronym(a) and not is_acronym(b) and _acronym(b.split()) == a.replace(".", ""):
+                return ci
+            if is_acronym(b) and not is_acronym(a) and _acronym(a.split()) == b.replace(".", ""):
+                return ci
+    return None
+
+
+# --------------------------------------------------------------------------- 4. pronouns
+def pronoun_mentions(doc: Doc, sent_of: list[int], taken: set[int]) -> list[Mention]:
+    lex = lexicon()
+    out = []
+    for tok in doc:
+        if tok.i in taken:
+            continue
+        low = tok.lower_
+        if low in lex.pronouns:
+            number, animacy = lex.pronouns[low]
+            cls = "pronoun"
+        else:
+            enc, base = _enclitic(tok)
+            if enc != "nya":
+                continue
+            info = lex.nya.get(base.lower())
+            if info is None:
+                continue
+            cls, animacy = info
+            number = "sg"
+        out.append(Mention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "PER", kind="pronoun",
+                           source="coref", sent=sent_of[tok.i], pron=(cls, number, animacy)))
+    return out
+
+
+def _enclitic(tok) -> tuple[Optional[str], str]:
+    if tok.has_extension("enclitic"):
+        enc = tok._.enclitic
+        return enc, (tok._.base if enc else tok.text)
+    low = tok.lower_
+    if low.endswith("nya") and len(low) > 5:
+        return "nya", tok.text[:-3].rstrip("-")
+    return None, tok.text
+
+
+def _quote_mask(doc: Doc) -> list[bool]:
+    """True for tokens inside “…” or "…" (pronouns there refer to third parties, or the speaker)."""
+    inside = False
+    mask = [False] * len(doc)
+    for t in doc:
+        if t.text in ("“",):
+            inside = True
+        elif t.text in ("”",):
+            inside = False
+            continue
+        elif t.text == '"':
+            inside = not inside
+            continue
+        mask[t.i] = inside
+    return mask
+
+
+def resolve_pronouns(doc: Doc, mentions: list[Mention], pronouns: list[Mention], clusters: list[Cluster],
+                     sent_of: list[int]) -> None:
+    """Salience-ranked resolution: each pronoun joins the best-scoring earlier cluster or none."""
+    global SPEECH_FORMS
+    if SPEECH_FORMS is None:
+        SPEECH_FORMS = _speech_forms()
+    in_quote = _quote_mask(doc)
+    sent_start = {}
+    for t in doc:
+        sent_start.setdefault(sent_of[t.i], t.i)
+    # speakers: a person mention next to a reporting verb ("kata Zelenskyy", "Dia mengatakan")
+    for m in mentions:
+        if m.cluster is None:
+            continue
+        before = doc[m.start - 1].lower_ if m.start > 0 else ""
+        after = doc[m.end].lower_ if m.end < len(doc) else ""
+        if before in SPEECH_FORMS or after in SPEECH_FORMS:
+            m.score = 1.0
+    events = sorted([m for m in mentions if m.cluster is not None] + pronouns, key=lambda m: m.start)
+    history: list[Mention] = []
+    for m in events:
+        if m.kind != "pronoun":
+            history.append(m)
+            continue
+        cls, number, animacy = m.pron
+        if number == "pl":
+            continue
+        best, best_score = None, 0.0
+        first_of_sent: dict[int, int] = {}
+        for o in history:
+            if clusters[o.cluster].label in ("PER", "ORG"):
+                first_of_sent.setdefault(o.sent, o.start)
+        for h in reversed(history):
+            dist = m.sent - h.sent
+            if dist > 3:
+                break
+            c = clusters[h.cluster]
+            if animacy == "person" and c.label != "PER":
+                continue
+            if c.label not in ("PER", "ORG"):
+                continue
+            score = 10.0 - 3.0 * dist
+            if first_of_sent.get(h.sent) == h.start:
+                score += 2.0                      # first actor of its sentence: usually the subject
+            if h.start - sent_start.get(h.sent, 0) <= 6:
+                score += 1.0
+            if c.label == "PER":
+                score += 1.5
+            if any(o.score for o in c.mentions):
+                score += 2.0 if cls == "speech" else 0.5
+            if cls == "speech" and c.label != "PER":
+                score -= 3.0
+            score += min(len(c.mentions), 5) * 0.3
+            if in_quote[m.start] and not in_quote[h.start] and m.text.lower() in ("dia", "ia", "beliau"):
+                score -= 1.0
+            if dist == 0:
+                score += 0.5
+            if score > best_score:
+                best, best_score = h.cluster, score
+        if best is not None and best_score >= 3.0:
+            m.cluster = best
+            m.label = clusters[best].label
+            clusters[best].mentions.append(m)
+            if m.start + 1 < len(doc) and cls == "pronoun" and doc[m.start + 1].lower_ in SPEECH_FORMS:
+                m.score = 1.0
+            if cls == "speech":
+                m.score = 1.0
+            history.append(m)
+
+
+# --------------------------------------------------------------------------- 5. linking
+def link(clusters: list[Cluster], kb: KB, published, doc: Doc) -> list[R.Entity]:
+    out: list[R.Entity] = []
+    order = sorted((c for c in clusters if c.mentions), key=lambda c: min(m.start for m in c.mentions))
+    for c in order:
+        names = c.names()
+        titles = [m for m in c.mentions if m.kind == "title"]
+        if not names and not titles:
+            continue
+        ent = kb.get(c.kb) if c.kb is not None else None
+        longest = max(names, key=lambda m: (len(m.words), -m.start)) if names else None
+        name = (ent or {}).get("name") or (c.gaz or {}).get("name") or (longest.text if longest else titles[0].text)
+        wikidata = (ent or {}).get("wikidata") or (c.gaz or {}).get("wikidata")
+        country = (ent or {}).get("country") or (c.gaz or {}).get("country")
+        actor = (c.gaz or {}).get("actor") or (ent or {}).get("actor")
+        role = None
+        title = next((m.title for m in c.mentions if m.title), None)
+        confidence = 0.6
+        if c.label == "PER":
+            if ent is not None:
+                at = kb.role_at(c.kb, published)
+                actor = at.actor or actor
+                role = at.role
+                confidence = 0.9 if any(len(m.words) >= 2 for m in names) else 0.75
+            if title is not None:
+                if ent is None or not role or title.has_org_or_country:
+                    role = title.text
+                if ent is None:
+                    country = country or title.country
+                    sector = title.sector
+                    base = title.actor or (title.country or "")
+                    if title.actor and sector and not title.actor.endswith(sector):
+                        base = title.actor[:3]
+                    actor = (base[:3] + sector) if base and sector and not base.startswith("IGO") else (title.actor or None)
+                    confidence = 0.6
+        elif c.label in ("ORG", "LOC"):
+            confidence = 0.9 if (wikidata or actor) else 0.6
+        etype = c.label if c.label in ENTITY_TYPES else "MISC"
+        mentions = sorted({(m.start_char, m.end_char): m for m in c.mentions}.values(), key=lambda m: m.start_char)
+        out.append(R.Entity(
+            id=f"e{len(out) + 1}", type=etype, name=name,
+            mentions=[R.Span(start=m.start_char, end=m.end_char, text=m.text) for m in mentions],
+            wikidata=wikidata, country=country, actor=actor, role=role, confidence=round(confidence, 2),
+            source="kb" if ent is not None else ("gazetteer" if c.gaz else "ner"),
+        ))
+    return out
+
+
+# --------------------------------------------------------------------------- component
+def analyse(doc: Doc, kb: Optional[KB] = None) -> list[R.Entity]:
+    """The whole stage as a function (testable on any Doc with or without ents)."""
+    kb = kb or KB.load()
+    sent_of = _sentence_index(doc)
+    _PUBLISHED["value"] = doc._.published
+    mentions = name_mentions(doc, kb, sent_of)
+    mentions = parse_titles(doc, mentions, kb, sent_of)
+    mentions = surname_mentions(doc, mentions, sent_of)
+    clusters = cluster(mentions, kb)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    pronouns = pronoun_mentions(doc, sent_of, taken)
+    resolve_pronouns(doc, mentions, pronouns, clusters, sent_of)
+    return link(clusters, kb, doc._.published, doc)
+
+
+def entity_at(doc: Doc, start_char: int, end_char: int) -> Optional[str]:
+    """Id of the entity with a mention overlapping [start_char, end_char) (largest overlap wins)."""
+    best, best_overlap = None, 0
+    for ent in doc._.entities or []:
+        for m in ent.mentions:
+            overlap = min(end_char, m.end) - max(start_char, m.start)
+            if overlap > best_overlap:
+                best, best_overlap = ent.id, overlap
+    return best
+
+
+@Language.factory("warta_entities", assigns=["doc._.entities"], requires=["doc.ents"], default_config={})
+def make_entities(nlp: Language, name: str):
+    return EntitiesComponent()
+
+
+class EntitiesComponent:
+    def __init__(self):
+        self.kb = KB.load()
+        self.kb.automaton()   # build once, at pipeline load
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.entities = analyse(doc, self.kb)
+        return doc
