@@ -24,7 +24,6 @@ from typing import Annotated, Callable, Iterable, Iterator, Optional
 import typer
 
 from .io import InputArticle, InputError, count_inputs, read_inputs
-from .record import ErrorRecord
 
 __all__ = ["run_batch", "BatchSummary", "pipeline_extractor", "batch_cli"]
 
@@ -168,6 +167,7 @@ def run_batch(inputs: list, out: str | Path, *, parquet: Optional[str | Path] = 
 
     ``workers=0`` runs the extractor in this process (no pool); the default is one worker per core.
     """
+    from .record import ErrorRecord
     from .store import Store
 
     if workers is None:
@@ -179,7 +179,7 @@ def run_batch(inputs: list, out: str | Path, *, parquet: Optional[str | Path] = 
     known = store.known_ids()
     bar = _Progress(total, progress)
     seen = 0
-    pending_errors: list[ErrorRecord] = []
+    pending_errors: list = []
 
     def articles() -> Iterator[InputArticle]:
         nonlocal seen

@@ -1,0 +1,127 @@
+"""The ``warta`` command line. Sub-commands import their modules lazily so ``--help`` is fast.
+
+Each command is a thin function here that imports the module doing the work inside its body.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from warta import __version__
+
+app = typer.Typer(help="warta: offline Indonesian news understanding (entities, quotes, events, times, places, tone).",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+eval_app = typer.Typer(help="Score warta against gold data.", no_args_is_help=True)
+train_app = typer.Typer(help="Train the models shipped in the package (documented, reproducible).", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+app.add_typer(train_app, name="train")
+
+TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".md"}
+
+
+def _version(value: bool):
+    if value:
+        typer.echo(f"warta {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                      help="Print the version and exit.")):
+    """warta reads Indonesian news and says who did what to whom, who said what, when and where."""
+
+
+def _expand(paths: List[str]) -> list[str]:
+    out = []
+    for p in paths:
+        if p == "-":
+            out.append(p)
+        elif Path(p).is_dir():
+            out.extend(sorted(str(f) for f in Path(p).rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES))
+        else:
+            out.append(p)
+    return out
+
+
+def _error(message: str) -> None:
+    typer.echo(f"warta: error: {message}", err=True)
+
+
+@app.command()
+def extract(
+    paths: List[str] = typer.Argument(..., help="Article files (UTF-8 text or HTML), folders of them, or - for stdin."),
+    published: Optional[str] = typer.Option(None, "--published", "-p", help="Publication date (ISO 8601), the anchor for relative dates."),
+    title: Optional[str] = typer.Option(None, "--title", help="Article title."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="json (one record, indented) or jsonl (one record per line). Default: json for one input, jsonl for several."),
+):
+    """Extract one record per article and print it as JSON to stdout."""
+    from warta.api import extract_articles
+    from warta.pipeline import parse_published
+    from warta.record import Article, ErrorRecord
+    from warta.textprep import InputError, decode
+
+    if fmt not in (None, "json", "jsonl"):
+        _error(f"--format must be json or jsonl, not {fmt!r}")
+        raise typer.Exit(2)
+    try:
+        parse_published(published)
+    except ValueError as err:
+        _error(str(err))
+        raise typer.Exit(2)
+    files = _expand(paths)
+    if not files:
+        _error("no input files found")
+        raise typer.Exit(2)
+    fmt = fmt or ("json" if len(files) == 1 else "jsonl")
+    failures = 0
+
+    def articles():
+        nonlocal failures
+        for f in files:
+            try:
+                data = sys.stdin.buffer.read() if f == "-" else Path(f).read_bytes()
+                text = decode(data, "stdin" if f == "-" else f)
+            except (OSError, InputError) as err:
+                failures += 1
+                _error(str(err) if isinstance(err, InputError) else f"{f}: {err.strerror or err}")
+                continue
+            ident = None if f == "-" else Path(f).stem
+            yield Article(text=text, id=ident, title=title, published=published)
+
+    for result in extract_articles(articles(), batch_size=8):
+        if isinstance(result, ErrorRecord):
+            failures += 1
+            _error(f"{result.id}: {result.error}")
+            continue
+        typer.echo(result.to_json(indent=2 if fmt == "json" else None))
+    if failures:
+        raise typer.Exit(1)
+
+
+@eval_app.command("sentences")
+def eval_sentences(
+    shared: Path = typer.Option(Path("../shared"), help="The shared data folder."),
+    out: Optional[Path] = typer.Option(None, help="Write the markdown table here too."),
+):
+    """Sentence-boundary F1 on the UD Indonesian treebanks, warta vs spaCy's sentencizer."""
+    from warta.eval.sentences import main as run
+
+    run(shared, out)
+
+
+# Corpora: batch, query, export and spark live in their own modules (light to import).
+from warta.batch import batch_cli  # noqa: E402
+from warta.export import export_cli  # noqa: E402
+from warta.query import query_app  # noqa: E402
+from warta.spark import spark_cli  # noqa: E402
+
+app.command("batch")(batch_cli)
+app.command("export")(export_cli)
+app.command("spark")(spark_cli)
+app.add_typer(query_app, name="query")
+
+if __name__ == "__main__":
+    app()
