@@ -1,0 +1,327 @@
+"""Offline geocoding of place mentions.
+
+Reads ``doc.text``, sentence boundaries (when set), ``doc.ents`` (LOC/GPE spans widen what is
+accepted; PER/ORG spans veto) and ``doc._.entities`` (to link a place to the entity with the same
+mention); writes ``doc._.places`` as ``record.Place`` objects (ids p1, p2 …, in text order).
+
+The gazetteer is ``kb/data/places.tsv`` (built by ``python -m warta.kb.build_places``): countries,
+US states, Indonesian provinces, regencies, cities and districts, foreign cities, regions, with
+Indonesian names and exonyms. Names are found with one Aho-Corasick pass (case-sensitive, whole
+words). A name with several referents is resolved by its prefix ("Kota", "Kabupaten"), the
+countries named elsewhere in the article, the kind of place and the population.
+"""
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import ahocorasick
+
+from warta.kb import KB_DATA
+from warta.lang import table
+
+__all__ = ["PlaceMatch", "Gazetteer", "find_places", "place_for_span", "make_places", "gazetteer"]
+
+PLACE_LABELS = {"LOC", "GPE"}
+VETO_LABELS = {"PER", "PERSON", "ORG"}
+
+
+@dataclass(frozen=True)
+class GazRow:
+    key: str
+    name: str
+    feature: str
+    country: Optional[str]
+    lat: Optional[float]
+    lon: Optional[float]
+    geonames: Optional[int]
+    population: int
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """One geocoded mention: char offsets into the text and the chosen gazetteer row."""
+
+    start: int
+    end: int
+    text: str
+    row: GazRow
+
+
+class Gazetteer:
+    """The place table and an automaton over all its aliases."""
+
+    def __init__(self, path=None):
+        path = path or KB_DATA / "places.tsv"
+        self.rows: list[GazRow] = []
+        self.alias: dict[str, list[tuple[int, bool]]] = {}
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#") or line.startswith("key\t"):
+                    continue
+                key, name, feat, cc, lat, lon, gid, pop, aliases = line.rstrip("\n").split("\t")
+                i = len(self.rows)
+                self.rows.append(GazRow(key, name, feat, cc or None, float(lat) if lat else None,
+                                        float(lon) if lon else None, int(gid) if gid else None, int(pop or 0)))
+                for a in aliases.split("|"):
+                    weak = a.startswith("~")
+                    a = a.lstrip("~")
+                    if a:
+                        self.alias.setdefault(a, []).append((i, weak))
+        self.auto = ahocorasick.Automaton()
+        for a in self.alias:
+            self.auto.add_word(a, a)
+            up = a.upper()
+            if up != a and len(a) >= 4 and not all(w for _, w in self.alias[a]):
+                self.auto.add_word(up, a)   # datelines: "JAKARTA, KOMPAS.com"
+        ctx: dict[str, dict[str, str]] = {}
+        for word, kind, *target in table("places_context.tsv"):
+            ctx.setdefault(kind, {})[word] = target[0] if target else ""
+        self.prefix = ctx.get("prefix", {})
+        self.cues = set(ctx.get("cue", {}))
+        self.org_before = set(ctx.get("org_before", {}))
+        self.org_after = set(ctx.get("org_after", {}))
+        self.org_before_re = re.compile(r"(?:^|\s)(?:" + "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(self.org_before, key=len, reverse=True))
+            + r"|Pers[a-z]{2,})\s+$")
+        self.not_place = set(ctx.get("not_place", {}))
+        for name in self.not_place:
+            self.auto.add_word(name, name)
+        self.auto.make_automaton()
+        self.explicit = {a for a, *_ in table("places_aliases.tsv")}
+        self.time_words = {f for f, *_ in table("time_weekdays.tsv")} | {f for f, *_ in table("time_months.tsv")}
+
+    def lookup(self, name: str) -> list[tuple[int, bool]]:
+        return self.alias.get(name) or self.alias.get(name.title()) or []
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+_FEATURE_SCORE = {"C": 50, "P": 45, "R": 40, "G": 40, "X": 35, "S": 30, "D": 10}
+
+
+def _score(row: GazRow, alias: str, context: set[str], g: Gazetteer) -> float:
+    kind = row.key[0]
+    s = _FEATURE_SCORE.get(kind, 0)
+    if kind == "R" and row.feature == "admin":
+        s = 38
+    if kind == "G" and row.country != "IDN":
+        s = 20 + 2 * math.log10(row.population + 1)
+    first = alias.split()[0] if " " in alias else ""
+    if first in g.prefix and g.prefix[first] == row.feature:
+        s += 100
+    if row.country and row.country in context and row.feature != "country":
+        s += 30
+    if row.country == "IDN":
+        s += 5
+    return s
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"(\S+)\s*$", text[max(0, pos - 40):pos])
+    return m.group(1) if m else ""
+
+
+def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
+                sentences: Optional[list[tuple[int, int]]] = None,
+                gaz: Optional[Gazetteer] = None) -> list[PlaceMatch]:
+    """Geocoded place mentions in ``text``, non-overlapping, in text order.
+
+    ``ents`` are (start, end, label) entity spans from NER, if any; ``sentences`` (start, end)
+    spans tell a sentence-initial capital from a name.
+    """
+    g = gaz or gazetteer()
+    ents = ents or []
+    sent_starts = {s for s, _ in sentences} if sentences else None
+    hits = []
+    for end, alias in g.auto.iter(text):
+        start = end - len(alias) + 1
+        if start > 0 and (text[start - 1].isalnum()):
+            continue
+        if end + 1 < len(text) and text[end + 1].isalnum():
+            continue
+        hits.append((start, end + 1, alias))
+    # NER place spans the automaton did not see (e.g. "kota Bandung" lower-case prefix, all caps)
+    for s, e, lab in ents:
+        if lab in PLACE_LABELS:
+            span = text[s:e]
+            if g.lookup(span) and not any(h[0] == s and h[1] == e for h in hits):
+                hits.append((s, e, span if span in g.alias else span.title()))
+    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+    chosen: list[tuple[int, int, str]] = []
+    for s, e, alias in hits:
+        if any(s < ce and cs < e for cs, ce, _ in chosen):
+            continue
+        if alias in g.not_place:
+            chosen.append((s, e, alias))   # blocks the shorter names inside it
+            continue
+        if not _accept(text, s, e, alias, ents, sent_starts, g):
+            continue
+        chosen.append((s, e, alias))
+    chosen = sorted(c for c in chosen if c[2] not in g.not_place)
+    # Countries named unambiguously give context for the rest.
+    context = set()
+    for s, e, alias in chosen:
+        cands = g.lookup(alias)
+        if len(cands) == 1 and g.rows[cands[0][0]].country:
+            context.add(g.rows[cands[0][0]].country)
+    chosen = [c for c in chosen if _foreign_ok(text, *c, ents, context, g)]
+    out = []
+    for s, e, alias in chosen:
+        cands = g.lookup(alias)
+        best = max(cands, key=lambda c: _score(g.rows[c[0]], alias, context, g))
+        out.append(PlaceMatch(s, e, text[s:e], g.rows[best[0]]))
+    return out
+
+
+_CAP_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+_CAP_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
+
+
+def _not_inside_name(text, s, e, alias, g: Gazetteer, sent_starts) -> bool:
+    """False when a one-word city name is part of a longer proper name ("Vladimir Putin")."""
+    if " " in alias or "-" in alias:
+        return True
+    cands = g.lookup(alias)
+    if any(g.rows[i].key[0] in "CPX" for i, _ in cands):
+        return True
+    m = _CAP_AFTER.match(text, e)
+    if m and m.group(1) not in g.alias and m.group(1) not in g.time_words and m.group(1) not in g.prefix:
+        return False
+    if alias in g.explicit or all(g.rows[i].country == "IDN" for i, _ in cands):
+        return True
+    m = _CAP_BEFORE.search(text[max(0, s - 30):s])
+    if m and m.group(1) not in g.prefix and m.group(1) not in g.cues:
+        ws = m.start(1) + max(0, s - 30)
+        at_start = ws == 0 or (sent_starts is not None and ws in sent_starts) or text[:ws].rstrip()[-1:] in ".!?\"“”"
+        if not at_start:
+            return False
+    return True
+
+
+def _foreign_ok(text, s, e, alias, ents, context, g: Gazetteer) -> bool:
+    """A one-word foreign city that is no capital, no exonym and under a million people is often a
+    surname ("Miyazaki", "Valencia"): keep it only with a place cue, a LOC entity or its country
+    named in the article."""
+    if " " in alias or alias in g.explicit:
+        return True
+    cands = [g.rows[i] for i, _ in g.lookup(alias)]
+    if any(r.key[0] != "G" or r.country == "IDN" or r.population >= 1_000_000 for r in cands):
+        return True
+    if any(r.country in context for r in cands):
+        return True
+    if any(es <= s and e <= ee and lab in PLACE_LABELS for es, ee, lab in ents):
+        return True
+    prev = _word_before(text, s)
+    return prev in g.cues or prev.lower() in g.cues
+
+
+def _accept(text, s, e, alias, ents, sent_starts, g: Gazetteer) -> bool:
+    for es, ee, lab in ents:
+        if es <= s and e <= ee and lab in VETO_LABELS:
+            return False
+    if g.org_before_re.search(text[max(0, s - 30):s]):
+        return False
+    if not _not_inside_name(text, s, e, alias, g, sent_starts):
+        return False
+    m = re.match(r"\s+([A-Z][A-Za-z]*)", text[e:e + 20])
+    if m and m.group(1) in g.org_after:
+        return False
+    cands = g.lookup(alias)
+    if cands and all(w for _, w in cands):
+        if any(es <= s and e <= ee and lab in PLACE_LABELS for es, ee, lab in ents):
+            return True
+        prev = _word_before(text, s)
+        if prev in g.cues or prev.lower() in g.cues:
+            return True
+        at_start = (sent_starts is not None and s in sent_starts) or not prev or prev[-1] in ".!?\"“”"
+        return bool(prev) and not at_start and prev[0].islower() and prev.isalpha()
+    return True
+
+
+# --------------------------------------------------------------------------- API for events
+
+
+def place_for_span(doc, start_char: int, end_char: int):
+    """Best ``record.Place`` for a clause: a place after "di" inside it first, then the nearest
+    inside it, then the nearest in its sentence. None when there is none."""
+    places = list(getattr(doc._, "places", None) or [])
+    if not places:
+        return None
+    inside = [p for p in places if p.start >= start_char and p.end <= end_char]
+    if not inside:
+        s0, s1 = start_char, end_char
+        if doc.has_annotation("SENT_START"):
+            for sent in doc.sents:
+                if sent.start_char <= start_char < sent.end_char:
+                    s0, s1 = sent.start_char, max(sent.end_char, end_char)
+                    break
+        inside = [p for p in places if p.start >= s0 and p.end <= s1]
+    if not inside:
+        return None
+    mid = (start_char + end_char) / 2
+    text = doc.text
+    return min(inside, key=lambda p: (0 if _word_before(text, p.start).lower() == "di" else 1,
+                                      abs((p.start + p.end) / 2 - mid)))
+
+
+# --------------------------------------------------------------------------- spaCy component
+
+
+def _entity_for(entities, s: int, e: int) -> Optional[str]:
+    best = None
+    for ent in entities or []:
+        for m in getattr(ent, "mentions", []) or []:
+            if m.start == s and m.end == e:
+                return ent.id
+            if best is None and m.start <= s and e <= m.end and getattr(ent, "type", None) == "LOC":
+                best = ent.id
+    return best
+
+
+class PlacesComponent:
+    """Thin wrapper: runs ``find_places`` on the doc and writes ``doc._.places``."""
+
+    def __init__(self, nlp, name: str = "warta_places"):
+        self.name = name
+        self.gaz = gazetteer()
+
+    def __call__(self, doc):
+        from warta.record import Place
+
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else None
+        entities = getattr(doc._, "entities", None)
+        places = []
+        for i, p in enumerate(find_places(doc.text, ents, sents, self.gaz), 1):
+            r = p.row
+            places.append(Place(id=f"p{i}", start=p.start, end=p.end, text=p.text, name=r.name,
+                                geonames=r.geonames, lat=r.lat, lon=r.lon, country=r.country,
+                                feature=r.feature, entity=_entity_for(entities, p.start, p.end)))
+        doc._.places = places
+        return doc
+
+
+def make_places(nlp, name: str):
+    return PlacesComponent(nlp, name)
+
+
+def _register() -> None:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    for ext in ("places", "entities"):
+        if not Doc.has_extension(ext):
+            Doc.set_extension(ext, default=None)
+    if "warta_places" not in Language.factories:
+        Language.factory("warta_places", assigns=["doc._.places"])(make_places)
+
+
+_register()

@@ -1,0 +1,561 @@
+"""Indonesian time expressions, normalised against the publication date.
+
+Reads ``doc.text``, sentence boundaries (when set) and ``doc._.published``; writes
+``doc._.times`` as ``record.Time`` objects (ids t1, t2 …, in text order).
+
+Rules, not dateparser: dateparser misses most newsroom forms ("Minggu malam", "pekan lalu",
+"Kamis (6/7)") and costs milliseconds per call, so every form here is a regular expression
+built from the word tables in ``warta/lang/time_*.tsv``. Values follow ``time.value`` in the
+schema: ISO 8601 at the precision known (2024-10-13, 2024-06, 2022), ISO weeks (2024-W41),
+durations (P24Y), times with offsets (2024-10-14T09:00+07:00). Vague expressions are kept
+with ``precise=False`` (and ``value=None`` when nothing can be said).
+
+The year of a yearless date ("pada tanggal 2 Januari", "bulan Juni") comes from tense: the
+latest such date not after publication, unless the clause speaks of the future ("akan",
+"dijadwalkan", "mendatang"), then the earliest not before. A weekday in brackets
+("Kamis (6/7)") picks the year whose calendar agrees.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Callable, Iterable, Optional
+
+from warta.lang import table
+
+__all__ = ["TimeMatch", "find_times", "time_for_span", "make_times"]
+
+
+@dataclass(frozen=True)
+class TimeMatch:
+    """One time expression: char offsets into the text, its normalised value and kind."""
+
+    start: int
+    end: int
+    text: str
+    value: Optional[str]
+    kind: str = "date"
+    precise: bool = True
+    until: Optional[str] = None   # last day of a range ("6-7 Juli"), else None
+
+
+# --------------------------------------------------------------------------- language data
+
+
+def _alt(forms: Iterable[str]) -> str:
+    """Regex alternation, longest first, with flexible inner spaces and apostrophes."""
+    out = []
+    for f in sorted(set(forms), key=len, reverse=True):
+        p = re.escape(f).replace(r"\ ", r"\s+")
+        p = p.replace("'", r"\s*['’]\s*").replace("’", r"\s*['’]\s*")
+        out.append(p)
+    return "(?:" + "|".join(out) + ")"
+
+
+def _norm(s: str) -> str:
+    s = re.sub(r"\s*['’]\s*", "'", s)
+    return re.sub(r"\s+", " ", s).lower()
+
+
+class _Lang:
+    """Word tables from ``lang/time_*.tsv`` and the regexes compiled from them."""
+
+    def __init__(self) -> None:
+        self.weekdays = {_norm(f): int(n) for f, n in table("time_weekdays.tsv")}
+        self.months = {_norm(f): int(n) for f, n, _ in table("time_months.tsv")}
+        self.full_months = {_norm(f): int(n) for f, n, a in table("time_months.tsv") if a == "0"}
+        self.parts = {_norm(f): c for f, c in table("time_parts_of_day.tsv")}
+        self.relative = {_norm(f): (u, int(o), p == "1") for f, u, o, p in table("time_relative.tsv")}
+        self.units = {_norm(f): (u, iso, t == "1") for f, u, iso, t in table("time_units.tsv")}
+        self.numbers = {_norm(f): int(v) for f, v in table("time_number_words.tsv")}
+        self.zones = {f: o for f, o in table("time_timezones.tsv")}
+        cues: dict[str, set[str]] = {}
+        for f, k in table("time_cues.tsv"):
+            cues.setdefault(k, set()).add(_norm(f))
+        self.cues = cues
+
+        wd = _alt(f for f, _ in table("time_weekdays.tsv"))
+        mon_full = _alt(f for f, _, a in table("time_months.tsv") if a == "0")
+        mon_any = _alt(f for f, _, _ in table("time_months.tsv"))
+        part = _alt(self.parts)
+        tz = _alt(self.zones)
+        digits = {"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"}
+        unit_digit = _alt(w for w in self.numbers if w in digits)
+        numword = (rf"(?:{unit_digit}\s+(?:puluh|belas|ratus)(?:\s+{unit_digit})?"
+                   rf"|se(?:puluh|ratus)\s+{unit_digit}|{_alt(w for w in self.numbers if w != 'se')})")
+        unit = _alt(self.units)
+        self.numword_re = re.compile(numword, re.I)
+        past = _alt(self.cues["past_suffix"])
+        fut = _alt(self.cues["future_suffix"])
+        setl = _alt(self.cues["set_lead"])
+        mod = r"(?P<mod>(?:awal|akhir|pertengahan|medio)\s+)?"
+        I = re.I
+        # Each entry: (name, compiled regex). Case-sensitive where capitals carry the meaning
+        # (weekdays, month names alone: "April" may be a person, "minggu" a week).
+        self.patterns: list[tuple[str, re.Pattern]] = [
+            ("wd_numeric", re.compile(
+                rf"\b(?P<wd>{wd})(?:\s*,)?(?:\s+(?P<part1>{part}))?\s*\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
+                rf"(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)(?:\s+(?P<part2>{part}))?")),
+            ("wd_date", re.compile(
+                rf"\b(?P<wd>{wd})\s*,?\s*(?:(?:tanggal|tgl\.?)\s+)?(?P<d>\d{{1,2}})\s+(?P<mon>{mon_any})\.?"
+                rf"(?:\s+(?P<y>\d{{4}}))?\b")),
+            ("date_range", re.compile(
+                rf"\b(?:(?:tanggal|tgl\.?)\s+)?(?P<d>\d{{1,2}})\s*(?:-|–|hingga|sampai|s/d|dan)\s*(?P<d2>\d{{1,2}})\s+"
+                rf"(?P<mon>{mon_full})(?:\s+(?P<y>\d{{4}}))?\b", I)),
+            ("date", re.compile(
+                rf"\b(?:(?:tanggal|tgl\.?)\s+)?(?P<d>\d{{1,2}})\s+(?P<mon>{mon_any})\.?(?:\s+(?P<y>\d{{4}}))?\b")),
+            ("date_numeric", re.compile(
+                r"(?<![\d/.\-])(?:(?:tanggal|tgl\.?)\s+)?(?P<d>\d{1,2})\s*(?P<sep>[-/.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*"
+                r"(?P<y>\d{4})(?![\d/.\-]\d)", I)),
+            ("date_iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+            ("month_year", re.compile(
+                rf"(?i:\b{mod}(?:bulan\s+)?)(?P<mon>{mon_full})\s+(?P<y>\d{{4}})\b")),
+            ("month", re.compile(rf"(?i:\b(?P<lead>{mod}bulan\s+)?)(?P<mon>{mon_full})\b")),
+            ("year", re.compile(
+                rf"\b{mod}(?P<tahun>tahun\s+)?(?P<y>(?:19|20)\d{{2}})(?![\d%/,.]\d|\d|\s*%|-an)", I)),
+            ("relative", re.compile(rf"\b(?P<rel>{_alt(self.relative)})(?:\s+(?P<part>{part}))?\b", I)),
+            ("vague", re.compile(rf"\b(?P<vague>{_alt(self.cues['vague'])})\b", I)),
+            ("count", re.compile(
+                rf"\b(?:(?P<num>\d+(?:[.,]\d+)?|{numword})\s+(?P<unit>{unit})|se(?P<seunit>{unit}))"
+                rf"(?:\s+(?P<past>{past})|\s+(?P<fut>{fut}))?\b(?!-)", I)),
+            ("set", re.compile(
+                rf"\b(?P<lead>{setl}|per)\s+(?:(?P<num>\d+|{numword})\s+)?(?P<unit>{unit}|{wd})(?:nya)?\b", I)),
+            ("clock", re.compile(
+                rf"\b(?:pukul|pkl\.?|jam)\s+(?P<h>\d{{1,2}})(?:\s*[.:]\s*(?P<mi>\d{{2}}))?"
+                rf"(?:\s*(?:-|–|hingga|sampai|s/d)\s*\d{{1,2}}(?:\s*[.:]\s*\d{{2}})?)?"
+                rf"(?:\s*(?P<tz>{tz})\b)?(?:\s+(?P<part>{part}))?", I)),
+            ("clock_tz", re.compile(rf"\b(?P<h>\d{{1,2}})[.:](?P<mi>\d{{2}})\s*(?P<tz>{tz})\b")),
+            ("weekday", re.compile(
+                rf"\b(?P<wd>{wd})\b(?:\s+(?P<dir>lalu|kemarin|depan|mendatang|ini))?(?:\s+(?P<part>{part}))?")),
+        ]
+        self.by_name = dict(self.patterns)
+        self.triggers = self._triggers()
+        import ahocorasick
+
+        self.trigger_auto = ahocorasick.Automaton()
+        for w, names in self.triggers.items():
+            self.trigger_auto.add_word(w, (len(w), names))
+        self.trigger_auto.make_automaton()
+        self.month_lead_re = re.compile(rf"\b{_alt(self.cues['month_lead'])}\s+$", I)
+        self.future_re = re.compile(rf"\b{_alt(self.cues['future'])}\b", I)
+        self.approx_re = re.compile(rf"\b{_alt(self.cues['approx'])}\s+$", I)
+        self.week_ordinal_re = re.compile(rf"^\s*(?:{_alt(self.cues['week_ordinal'])})\b", I)
+        self.law_re = re.compile(r"\b(?:nomor|no\.?)\s*\d+\s+$", I)
+        self.law_year_re = re.compile(r"\b(?:nomor|no\.?)\s*\d+\s+tahun\s+$", I)
+
+    def _triggers(self) -> dict[str, tuple[str, ...]]:
+        """First word (lower case) -> the patterns that may start there.
+
+        Running each pattern only where its first word occurs keeps the scan well under a
+        millisecond per article; a free-running ``finditer`` of every pattern costs ~4 ms.
+        """
+        trig: dict[str, set[str]] = {}
+
+        def add(words, *names):
+            for w in words:
+                first = re.split(r"[^\w]+", _norm(w))[0]
+                trig.setdefault(first, set()).update(names)
+
+        mods = ("awal", "akhir", "pertengahan", "medio")
+        add(self.weekdays, "wd_numeric", "wd_date", "weekday")
+        add(self.months, "date", "month_year", "month")
+        add(("tanggal", "tgl"), "date_range", "date", "date_numeric")
+        add(mods, "month_year", "month", "year")
+        add(("bulan",), "month_year", "month")
+        add(("tahun",), "year")
+        add(self.relative, "relative")
+        add(self.cues["vague"], "vague")
+        add(self.numbers, "count")
+        add(("dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"), "count")
+        add(self.cues["set_lead"] | {"per"}, "set")
+        add(("pukul", "pkl", "jam"), "clock")
+        add(["se" + u for u in self.units], "count")
+        return {k: tuple(sorted(v)) for k, v in trig.items()}
+
+    def number(self, s: str) -> Optional[float]:
+        s = _norm(s)
+        if re.fullmatch(r"\d+(?:[.,]\d+)?", s):
+            return float(s.replace(",", "."))
+        parts = s.split()
+        if len(parts) == 1:
+            return self.numbers.get(s)
+        total, cur = 0, 0
+        for p in parts:
+            if p == "puluh":
+                cur *= 10
+            elif p == "belas":
+                cur += 10
+            elif p == "ratus":
+                cur *= 100
+            elif p in ("sepuluh", "seratus"):
+                total += self.numbers[p]
+            elif p in self.numbers:
+                total += cur
+                cur = self.numbers[p]
+            else:
+                return None
+        return float(total + cur)
+
+
+@lru_cache(maxsize=1)
+def _lang() -> _Lang:
+    return _Lang()
+
+
+# --------------------------------------------------------------------------- calendar helpers
+
+
+def _add_months(d: date, n: int) -> date:
+    m = d.month - 1 + n
+    return date(d.year + m // 12, m % 12 + 1, 1)
+
+
+def _week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _shift(anchor: date, unit: str, n: int) -> tuple[str, str]:
+    """(value, kind) for ``n`` units from ``anchor`` at the unit's precision."""
+    if unit == "day":
+        return (anchor + timedelta(days=n)).isoformat(), "date"
+    if unit == "week":
+        return _week(anchor + timedelta(weeks=n)), "week"
+    if unit == "month":
+        return _add_months(anchor, n).strftime("%Y-%m"), "date"
+    return str(anchor.year + n), "date"
+
+
+def _safe_date(y: int, m: int, d: int) -> Optional[date]:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+# --------------------------------------------------------------------------- the scanner
+
+
+class _Ctx:
+    """Text, anchor and clause boundaries for one document."""
+
+    def __init__(self, text: str, published, sentences):
+        self.text = text
+        if isinstance(published, datetime):
+            published = published.date()
+        self.anchor: Optional[date] = published
+        if sentences is None:
+            sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+(?:[.!?]+|$)", text)]
+        self.sent_starts = [s for s, _ in sentences] or [0]
+        self.sentences = list(sentences) or [(0, len(text))]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = max(0, bisect_right(self.sent_starts, pos) - 1)
+        return self.sentences[i]
+
+    def clause(self, start: int, end: int) -> str:
+        s0, s1 = self.sentence(start)
+        left = self.text[s0:start]
+        cut = max(left.rfind(c) for c in ",;:\"“”")
+        right = self.text[end:max(end, s1)]
+        cuts = [i for i in (right.find(c) for c in ",;:\"“”") if i >= 0]
+        return left[cut + 1:] + " " + self.text[start:end] + " " + right[: min(cuts) if cuts else len(right)]
+
+    def future(self, start: int, end: int) -> bool:
+        return bool(_lang().future_re.search(self.clause(start, end)))
+
+
+def _pick_year(ctx: _Ctx, start: int, end: int, month: int, day: Optional[int],
+               weekday: Optional[int] = None) -> Optional[date]:
+    """Year for a yearless date: weekday agreement first, then tense around the anchor."""
+    a = ctx.anchor
+    if a is None:
+        return None
+    cands = [c for y in (a.year - 1, a.year, a.year + 1)
+             if (c := _safe_date(y, month, day or 1)) is not None]
+    if weekday is not None and day is not None:
+        agree = [c for c in cands if c.isoweekday() == weekday]
+        if agree:
+            return min(agree, key=lambda c: abs((c - a).days))
+    if ctx.future(start, end):
+        ok = [c for c in cands if (c >= a if day else (c.year, c.month) >= (a.year, a.month))]
+        return min(ok) if ok else None
+    slack = timedelta(days=7) if day else timedelta(0)
+    ok = [c for c in cands if (c <= a + slack if day else (c.year, c.month) <= (a.year, a.month))]
+    return max(ok) if ok else None
+
+
+def _weekday_date(ctx: _Ctx, start: int, end: int, wd: int, direction: Optional[str]) -> Optional[date]:
+    a = ctx.anchor
+    if a is None:
+        return None
+    back = (a.isoweekday() - wd) % 7
+    fwd = (wd - a.isoweekday()) % 7
+    if direction in ("lalu", "kemarin"):
+        return a - timedelta(days=back or 7)
+    if direction in ("depan", "mendatang"):
+        return a + timedelta(days=fwd or 7)
+    if direction == "ini" or ctx.future(start, end):
+        return a + timedelta(days=fwd)
+    return a - timedelta(days=back)
+
+
+def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
+    """(value, kind, precise[, until]) for one regex match, or None to drop it."""
+    L = _lang()
+    g = m.groupdict()
+    text, s, e = ctx.text, m.start(), m.end()
+    if name in ("wd_numeric", "date_numeric", "date_iso", "wd_date", "date", "date_range"):
+        d = int(g["d"])
+        mon = L.months[_norm(g["mon"])] if g.get("mon") else int(g["m"])
+        wd = L.weekdays.get(_norm(g["wd"])) if g.get("wd") else None
+        y = g.get("y")
+        if y:
+            yi = int(y) + (2000 if len(y) == 2 else 0)
+            dt = _safe_date(yi, mon, d)
+        else:
+            dt = _pick_year(ctx, s, e, mon, d, wd)
+            if dt is None and ctx.anchor is None:
+                return (None, "date", False)
+        if dt is None or not 1 <= mon <= 12:
+            return None
+        if name == "date_range":
+            d2 = _safe_date(dt.year, dt.month, int(g["d2"]))
+            if d2 is None or d2 < dt:
+                return None
+            return (dt.isoformat(), "date", True, d2.isoformat())
+        return (dt.isoformat(), "date", True)
+    if name == "month_year":
+        return (f"{int(g['y']):04d}-{L.full_months[_norm(g['mon'])]:02d}", "date", not g.get("mod"))
+    if name == "month":
+        lead = g.get("lead")
+        if not lead and not L.month_lead_re.search(text[max(0, s - 20):s]):
+            return None   # "April" alone may be a name; needs "bulan"/"pada"/"sejak" … before it
+        if not m.group("mon")[0].isupper():
+            return None
+        mon = L.full_months[_norm(g["mon"])]
+        dt = _pick_year(ctx, s, e, mon, None)
+        if dt is None:
+            return (None, "date", False)
+        return (f"{dt.year:04d}-{mon:02d}", "date", not g.get("mod"))
+    if name == "year":
+        if (L.law_re.search(text[max(0, s - 16):s]) and g.get("tahun")) or L.law_year_re.search(text[max(0, s - 24):s]):
+            return None   # "Nomor 7 Tahun 2017": part of a law's name
+        before = text[max(0, s - 4):s]
+        if re.search(r"(?:Rp\.?|\d[.,]?|[-/#])\s*$", before, re.I):
+            return None
+        return (g["y"], "date", not g.get("mod"))
+    if name == "relative":
+        unit, off, precise = L.relative[_norm(g["rel"])]
+        if ctx.anchor is None:
+            return (None, "week" if unit == "week" else "date", False)
+        v, k = _shift(ctx.anchor, unit, off)
+        return (v, k, precise)
+    if name == "vague":
+        return (None, "date", False)
+    if name == "count":
+        if g.get("seunit"):
+            n, ukey = 1.0, g["seunit"]
+        else:
+            n, ukey = L.number(g["num"]), g["unit"]
+        if n is None:
+            return None
+        unit, iso, is_time = L.units[_norm(ukey)]
+        if re.match(r"\s+\d{4}\b", text[e:e + 6]) or L.law_re.search(text[max(0, s - 16):s]):
+            return None   # "7 Tahun 2017" in "Nomor 7 Tahun 2017"
+        precise = not L.approx_re.search(text[max(0, s - 16):s])
+        if (g.get("past") or g.get("fut")) and unit != "-" and float(n).is_integer():
+            if ctx.anchor is None:
+                return (None, "week" if unit == "week" else "date", False)
+            sign = -1 if g.get("past") else 1
+            v, k = _shift(ctx.anchor, unit, sign * int(n))
+            return (v, k, precise)
+        if g.get("past") or g.get("fut"):
+            return None
+        if iso[0].isdigit():
+            factor = int(iso[:-1])
+            return (f"P{_num(n * factor)}{iso[-1]}", "duration", precise)
+        return (f"P{'T' if is_time else ''}{_num(n)}{iso}", "duration", precise)
+    if name == "set":
+        u = _norm(g["unit"])
+        if u in L.weekdays:
+            if g["lead"].lower() == "per":
+                return None
+            return ("P1W", "set", True)
+        unit, iso, is_time = L.units[u]
+        n = L.number(g["num"]) if g.get("num") else 1
+        if n is None:
+            return None
+        if iso[0].isdigit():
+            return (f"P{_num(n * int(iso[:-1]))}{iso[-1]}", "set", True)
+        return (f"P{'T' if is_time else ''}{_num(n)}{iso}", "set", True)
+    if name in ("clock", "clock_tz"):
+        h, mi = int(g["h"]), int(g.get("mi") or 0)
+        part = L.parts.get(_norm(g["part"])) if g.get("part") else None
+        if part in ("AF", "EV", "NI") and h < 12 and not (part == "NI" and h < 4):
+            h += 12
+        if h > 24 or mi > 59:
+            return None
+        if name == "clock" and m.group(0).lower().startswith("jam") and not (g.get("mi") or g.get("tz") or part):
+            return None   # "jam 3" without minutes, zone or part of day is too often a count
+        off = L.zones.get(g["tz"].upper()) if g.get("tz") else ""
+        return (f"T{h:02d}:{mi:02d}{off}", "time", True)   # date is prefixed later, from the clause
+    if name == "weekday":
+        wd = L.weekdays[_norm(g["wd"])]
+        if wd == 7 and _norm(g["wd"]) == "minggu" and L.week_ordinal_re.match(text[e:e + 12]):
+            return None   # "Minggu kedua": a week
+        dt = _weekday_date(ctx, s, e, wd, (g.get("dir") or "").lower() or None)
+        if dt is None:
+            return (None, "date", False)
+        return (dt.isoformat(), "date", True)
+    return None
+
+
+_PRIORITY = {"wd_numeric": 0, "wd_date": 0, "date_range": 1, "date_numeric": 1, "date_iso": 1, "date": 2,
+             "clock": 2, "clock_tz": 2, "month_year": 3, "relative": 3, "vague": 2, "set": 3, "count": 4,
+             "year": 5, "month": 5, "weekday": 6}
+
+
+_DIGIT = re.compile(r"(?<![\w.,])\d+")
+_DIGIT_PATTERNS = {1: ("date_range", "date", "date_numeric", "count", "clock_tz"),
+                   2: ("date_range", "date", "date_numeric", "count", "clock_tz"),
+                   4: ("date_iso", "year", "count")}
+
+
+def find_times(text: str, published=None, sentences: Optional[list[tuple[int, int]]] = None) -> list[TimeMatch]:
+    """All time expressions in ``text``, non-overlapping, in text order.
+
+    ``published`` (date/datetime/None) anchors relative expressions; ``sentences`` are
+    (start, end) char spans used to find the clause of each expression (tense cues).
+    """
+    L = _lang()
+    ctx = _Ctx(text, published, sentences)
+    cands = []
+    starts: list[tuple[int, tuple[str, ...]]] = [
+        (m.start(), _DIGIT_PATTERNS.get(len(m.group()), ("count",))) for m in _DIGIT.finditer(text)]
+    n = len(text)
+    low = text.lower()
+    if len(low) != n:   # a few characters lower-case to two ("İ"): keep offsets aligned
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for end, (size, names) in L.trigger_auto.iter(low):
+        pos = end - size + 1
+        if (pos and text[pos - 1].isalnum()) or (end + 1 < n and text[end + 1].isalnum()):
+            continue
+        starts.append((pos, names))
+    for pos, names in starts:
+        for name in names:
+            m = L.by_name[name].match(text, pos)
+            if m and m.end() > m.start():
+                cands.append((m.start(), m.end(), _PRIORITY[name], name, m))
+    # Longest span first; on ties the more specific pattern.
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[TimeMatch] = []
+    for s, e, _, name, m in cands:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        res = _handle(name, m, ctx)
+        if res is None:
+            continue
+        s2, e2 = s, e
+        while e2 > s2 and text[e2 - 1].isspace():
+            e2 -= 1
+        taken.append((s2, e2))
+        out.append(TimeMatch(s2, e2, text[s2:e2], res[0], res[1], res[2], res[3] if len(res) > 3 else None))
+    out.sort(key=lambda t: t.start)
+    return _anchor_clocks(out, ctx)
+
+
+def _anchor_clocks(times: list[TimeMatch], ctx: _Ctx) -> list[TimeMatch]:
+    """Give "pukul 09.00 WIB" the day of the nearest dated expression in its sentence, else the anchor."""
+    out = []
+    for t in times:
+        if t.kind == "time" and t.value and t.value.startswith("T"):
+            s0, s1 = ctx.sentence(t.start)
+            days = [x for x in times if s0 <= x.start < s1 and x.kind == "date" and x.value
+                    and re.fullmatch(r"\d{4}-\d{2}-\d{2}", x.value)]
+            day = min(days, key=lambda x: abs(x.start - t.start)).value if days else (
+                ctx.anchor.isoformat() if ctx.anchor else None)
+            if day:
+                t = TimeMatch(t.start, t.end, t.text, day + t.value, t.kind, t.precise, t.until)
+        out.append(t)
+    return out
+
+
+# --------------------------------------------------------------------------- API for events
+
+
+def time_for_span(doc, start_char: int, end_char: int):
+    """Best ``record.Time`` for a clause: the nearest dated expression inside it, else in its sentence.
+
+    Durations and sets do not date an event, so they are skipped. Returns None when there is none.
+    """
+    times = [t for t in (getattr(doc._, "times", None) or []) if t.kind in ("date", "week", "time") and t.value]
+    if not times:
+        return None
+    inside = [t for t in times if t.start >= start_char and t.end <= end_char]
+    if not inside:
+        s0, s1 = start_char, end_char
+        for sent in doc.sents if doc.has_annotation("SENT_START") else []:
+            if sent.start_char <= start_char < sent.end_char:
+                s0, s1 = sent.start_char, max(sent.end_char, end_char)
+                break
+        inside = [t for t in times if t.start >= s0 and t.end <= s1]
+    if not inside:
+        return None
+    mid = (start_char + end_char) / 2
+    return min(inside, key=lambda t: (0 if t.precise else 1, abs((t.start + t.end) / 2 - mid)))
+
+
+# --------------------------------------------------------------------------- spaCy component
+
+
+def _sentence_spans(doc) -> Optional[list[tuple[int, int]]]:
+    if doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    return None
+
+
+class TimesComponent:
+    """Thin wrapper: runs ``find_times`` on the doc and writes ``doc._.times``."""
+
+    def __init__(self, nlp, name: str = "warta_times"):
+        self.name = name
+        _lang()   # compile the tables once, at build time
+
+    def __call__(self, doc):
+        from warta.record import Time
+
+        found = find_times(doc.text, getattr(doc._, "published", None), _sentence_spans(doc))
+        times = []
+        for i, t in enumerate(found, 1):
+            extra = {"until": t.until} if t.until else {}
+            times.append(Time(id=f"t{i}", start=t.start, end=t.end, text=t.text, value=t.value,
+                              kind=t.kind, precise=t.precise, **extra))
+        doc._.times = times
+        return doc
+
+
+def make_times(nlp, name: str):
+    return TimesComponent(nlp, name)
+
+
+def _register() -> None:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    for ext in ("published", "times"):
+        if not Doc.has_extension(ext):
+            Doc.set_extension(ext, default=None)
+    if "warta_times" not in Language.factories:
+        Language.factory("warta_times", assigns=["doc._.times"])(make_times)
+
+
+_register()

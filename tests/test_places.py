@@ -1,0 +1,84 @@
+"""warta_places: offline geocoding of place mentions (gazetteer shipped in kb/data/places.tsv)."""
+from __future__ import annotations
+
+import math
+
+import spacy
+
+from warta.components.places import find_places, place_for_span
+
+
+def km(a, b):
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+def places(text, **kw):
+    return [(p.text, p.row.name, p.row.feature, p.row.country) for p in find_places(text, **kw)]
+
+
+def test_example_article_countries_and_exonyms():
+    text = ("Hubungan antara Korea Utara dan Rusia semakin dalam sejak Moskow melancarkan invasi "
+            "besar-besaran ke Ukraina pada Februari 2022. AS, Korea Selatan, dan Ukraina semuanya menuduh.")
+    got = places(text)
+    assert ("Moskow", "Moscow", "city", "RUS") in got
+    assert ("AS", "Amerika Serikat", "country", "USA") in got
+    assert {c for *_, c in got} == {"PRK", "RUS", "UKR", "USA", "KOR"}
+
+
+def test_exonyms_have_their_cities_coordinates():
+    got = {p.text: p.row for p in find_places("Delegasi terbang dari Jenewa ke Kairo lalu ke Den Haag.")}
+    assert km((got["Jenewa"].lat, got["Jenewa"].lon), (46.20, 6.14)) < 20
+    assert km((got["Kairo"].lat, got["Kairo"].lon), (30.04, 31.24)) < 20
+    assert got["Den Haag"].country == "NLD"
+
+
+def test_indonesian_prefixes_choose_city_or_regency():
+    got = places("Warga Kota Bandung dan Kabupaten Bandung, Jawa Barat, terdampak banjir.")
+    assert got[0][1:3] == ("Bandung", "city")
+    assert got[1][1:3] == ("Kabupaten Bandung", "admin")
+    assert got[2][1:] == ("Jawa Barat", "admin", "IDN")
+
+
+def test_dateline_in_capitals_and_province_aliases():
+    got = places("JAKARTA, KOMPAS.com - Gubernur Jabar bertemu Bupati Sleman.")
+    assert got[0][:2] == ("JAKARTA", "Jakarta")
+    assert got[1][1] == "Jawa Barat"
+    assert "Sleman" in got[2][1] and got[2][3] == "IDN"
+
+
+def test_names_inside_clubs_and_organisations_are_not_places():
+    assert places("AS Roma menang atas Real Madrid, sementara Persib Bandung kalah.") == []
+    assert places("Bank Indonesia menahan suku bunga.") == []
+
+
+def test_person_names_are_not_cities():
+    assert places("Presiden Vladimir Putin bertemu Bima Arya.") == []
+
+
+def test_ambiguous_word_needs_a_place_cue():
+    # "Malang" is also an adjective (unlucky); capitalised after "di" it is the city.
+    assert places("Malang benar nasibnya.") == []
+    assert places("Ia tinggal di Malang sejak kecil.")[0][1:3] == ("Malang", "city")
+
+
+def test_context_countries_disambiguate():
+    assert places("Ia lahir di Georgia.")[0][2] == "country"
+    assert places("Di AS, badai melanda Georgia.")[1][1:] == ("Georgia", "admin", "USA")
+
+
+def test_component_links_entities_and_span_api():
+    import warta.components.places  # noqa: F401
+
+    nlp = spacy.blank("id")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("warta_places")
+    text = "Kim bertemu Putin di Pyongyang. Keduanya membahas perang di Ukraina."
+    doc = nlp(text)
+    ps = doc._.places
+    assert [p.id for p in ps] == ["p1", "p2"]
+    assert ps[0].geonames == 1871859 and ps[0].feature == "city"
+    assert place_for_span(doc, 0, 10).text == "Pyongyang"
+    s2 = text.index("Keduanya")
+    assert place_for_span(doc, s2, len(text)).text == "Ukraina"

@@ -1,0 +1,119 @@
+"""warta_times: Indonesian time expressions normalised against the publication date.
+
+Sentences come from real news: the example article (published 2024-10-14, a Monday) and
+IndoSum (2017, CC BY-SA 4.0), in IndoSum's token-joined form where noted.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+import spacy
+
+from warta.components.times import find_times, time_for_span
+
+PUB = date(2024, 10, 14)
+
+
+def one(text, published=PUB, **kw):
+    found = find_times(text, published, **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, expr, value, kind", [
+    ("kata Zelenskyy dalam pidato videonya pada Minggu malam.", "Minggu malam", "2024-10-13", "date"),
+    ("seluruh minggu depan akan didedikasikan untuk bekerja sama", "minggu depan", "2024-W43", "week"),
+    ("dijadwalkan bertemu mengenai masalah ini di Jerman minggu lalu", "minggu lalu", "2024-W41", "week"),
+    ("Menteri Pertahanan Nasional Korea Selatan Kim Yong-hyun mengatakan pekan lalu bahwa",
+     "pekan lalu", "2024-W41", "week"),
+    ("melancarkan invasi besar-besaran ke Ukraina pada Februari 2022.", "Februari 2022", "2022-02", "date"),
+    ("melakukan kunjungan langka ke luar negaranya pada bulan September 2023,", "bulan September 2023",
+     "2023-09", "date"),
+    ("Putin melakukan perjalanan ke Pyongyang pada bulan Juni dalam kunjungan", "bulan Juni", "2024-06", "date"),
+    ("rudal yang menghantam Kharkiv pada tanggal 2 Januari berasal dari", "tanggal 2 Januari", "2024-01-02", "date"),
+    ("kunjungan pertamanya ke negara tersebut dalam 24 tahun", "24 tahun", "P24Y", "duration"),
+    ("Pertemuan itu digelar Senin (14/10/2024) di Jakarta.", "Senin (14/10/2024)", "2024-10-14", "date"),
+    ("Ia tiba kemarin dari Surabaya.", "kemarin", "2024-10-13", "date"),
+    ("Ia pulang besok.", "besok", "2024-10-15", "date"),
+    ("Harga naik sejak bulan lalu.", "bulan lalu", "2024-09", "date"),
+    ("Pemilu digelar tahun depan.", "tahun depan", "2025", "date"),
+    ("Dua hari lalu ia ditangkap.", "Dua hari lalu", "2024-10-12", "date"),
+    ("Festival itu digelar setiap tahun di Bali.", "setiap tahun", "P1Y", "set"),
+])
+def test_example_article_forms(text, expr, value, kind):
+    t = one(text)
+    assert (t.text, t.value, t.kind) == (expr, value, kind)
+    assert text[t.start:t.end] == t.text
+
+
+def test_news_bracket_date_takes_year_from_weekday():
+    # IndoSum 2017 token-joined text: "Kamis ( 6 / 7 )"; published Tuesday 2017-07-04.
+    t = one("Laga itu digelar Kamis ( 6 / 7 ) malam di Stadion Pakansari .", date(2017, 7, 4))
+    assert t.value == "2017-07-06" and t.text == "Kamis ( 6 / 7 ) malam"
+    # Across a year boundary: published 2018-01-02, "Sabtu (30/12)" is 2017-12-30 (a Saturday).
+    assert one("Ia tiba Sabtu (30/12) lalu.", date(2018, 1, 2)).value == "2017-12-30"
+
+
+def test_clock_with_zone_gets_offset_and_the_clause_date():
+    found = find_times("Rapat digelar Senin (14/10) pukul 09.00 WIB di Makassar, lalu pukul 13.00 WITA.", PUB)
+    assert [t.value for t in found] == ["2024-10-14", "2024-10-14T09:00+07:00", "2024-10-14T13:00+08:00"]
+    assert found[1].kind == "time"
+
+
+def test_tense_picks_the_year():
+    pub = date(2017, 3, 28)
+    assert one("Ia menikah pada 20 Mei.", pub).value == "2016-05-20"          # past by default
+    assert one("Ia akan menikah pada 20 Mei.", pub).value == "2017-05-20"     # future cue in the clause
+    assert one("Konser itu berlangsung bulan Desember.", pub).value == "2016-12"
+    assert one("Konser itu akan berlangsung bulan Desember.", pub).value == "2017-12"
+
+
+def test_minggu_sunday_versus_week():
+    assert one("Ia tiba di Jakarta pada Minggu.").value == "2024-10-13"
+    assert one("Ia tiba di Jakarta Minggu lalu.").kind == "week"
+    assert find_times("Pada minggu kedua bulan itu harga turun.", PUB) == []
+
+
+def test_april_as_a_name_is_not_a_time():
+    assert find_times("April Jasmine mengatakan ia bahagia.", PUB) == []
+    assert one("Sejak April harga naik.").value == "2024-04"
+
+
+def test_vague_expressions_are_kept_imprecise():
+    t = one("Beberapa waktu lalu, ia sempat dirawat.")
+    assert t.value is None and t.precise is False
+    t = one("Proyek itu rampung awal tahun ini.")
+    assert (t.value, t.precise) == ("2024", False)
+
+
+def test_law_numbers_and_money_are_not_years():
+    assert find_times("Undang-Undang Nomor 7 Tahun 2017 tentang Pemilu.", PUB) == []
+    assert find_times("Harganya Rp 2017 per lembar.", PUB) == []
+
+
+def test_no_anchor_gives_no_relative_value():
+    t = one("Ia datang kemarin.", None)
+    assert t.value is None and not t.precise
+    assert one("Ia lahir 17 Agustus 1945.", None).value == "1945-08-17"
+    assert one("Ia datang kemarin.", datetime(2024, 10, 14, 23, 0)).value == "2024-10-13"
+
+
+def test_component_writes_record_times_and_span_api():
+    import warta.components.times  # noqa: F401  (registers the factory)
+
+    nlp = spacy.blank("id")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("warta_times")
+    assert nlp.analyze_pipes()["problems"]["warta_times"] == []
+    text = ("Putin melakukan perjalanan ke Pyongyang pada bulan Juni. "
+            "Ia kembali ke Moskow pada Minggu malam setelah 24 tahun.")
+    doc = nlp.make_doc(text)
+    doc._.published = PUB
+    doc = nlp(doc)
+    assert [t.id for t in doc._.times] == ["t1", "t2", "t3"]
+    assert all(text[t.start:t.end] == t.text for t in doc._.times)
+    second = text.index("Ia kembali")
+    best = time_for_span(doc, second, second + 10)        # no time in the clause: sentence's best
+    assert best.value == "2024-10-13"                      # the date, not the duration
+    assert time_for_span(doc, 0, 20).value == "2024-06"
