@@ -123,5 +123,12 @@ app.command("export")(export_cli)
 app.command("spark")(spark_cli)
 app.add_typer(query_app, name="query")
 
+# NER: scoring and training (src/warta/eval/ner.py, src/warta/train_ner.py; light to import).
+from warta.eval.ner import eval_ner_cli  # noqa: E402
+from warta.train_ner import train_ner_cli  # noqa: E402
+
+eval_app.command("ner")(eval_ner_cli)
+train_app.command("ner")(train_ner_cli)
+
 if __name__ == "__main__":
     app()
