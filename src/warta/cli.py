@@ -130,5 +130,10 @@ from warta.train_ner import train_ner_cli  # noqa: E402
 eval_app.command("ner")(eval_ner_cli)
 train_app.command("ner")(train_ner_cli)
 
+# Web: `warta serve` (src/warta/web/serve.py; uvicorn and the app are imported when it runs).
+from warta.web.serve import serve  # noqa: E402
+
+app.command("serve")(serve)
+
 if __name__ == "__main__":
     app()
