@@ -20,11 +20,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
 from warta.lang import table
+
+_WIB = timezone(timedelta(hours=7))
 
 __all__ = ["TimeMatch", "find_times", "time_for_span", "make_times"]
 
@@ -249,6 +251,8 @@ class _Ctx:
     def __init__(self, text: str, published, sentences):
         self.text = text
         if isinstance(published, datetime):
+            if published.tzinfo is not None:   # an instant: take the newsroom's (Jakarta) calendar day
+                published = published.astimezone(_WIB)
             published = published.date()
         self.anchor: Optional[date] = published
         if sentences is None:
