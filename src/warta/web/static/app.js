@@ -400,29 +400,37 @@ async function loadNetwork() {
   const index = Object.fromEntries(nodes.map((n) => [n.key, n]));
   const edges = data.edges.filter((e) => index[e.source] && index[e.target]);
   if (!nodes.length) { box.appendChild(svg("text", { x: 20, y: 30 }, "No actor pairs in this corpus yet.")); return; }
-  // A small force layout: pairwise repulsion, springs on edges, pull to the centre.
+  // Fruchterman-Reingold layout: repulsion k²/d between all nodes, attraction d²/k along edges,
+  // a weak pull to the centre so unconnected actors stay in view, and a cooling step size.
+  const k = Math.sqrt((W - 80) * (H - 60) / nodes.length) * 0.75;
+  let temp = W / 8;
   for (let step = 0; step < 300; step++) {
-    const cool = 1 - step / 300;
-    for (const a of nodes) for (const b of nodes) {
-      if (a === b) continue;
-      const dx = a.x - b.x, dy = a.y - b.y, d2 = Math.max(dx * dx + dy * dy, 25);
-      a.vx += 500 * dx / d2; a.vy += 500 * dy / d2;
+    for (const n of nodes) { n.dx = 0; n.dy = 0; }
+    for (let i = 0; i < nodes.length; i++) for (let j = i + 1; j < nodes.length; j++) {
+      const a = nodes[i], b = nodes[j];
+      let dx = a.x - b.x, dy = a.y - b.y;
+      const d = Math.max(Math.sqrt(dx * dx + dy * dy), 1), f = k * k / d;
+      dx /= d; dy /= d;
+      a.dx += dx * f; a.dy += dy * f; b.dx -= dx * f; b.dy -= dy * f;
     }
     for (const e of edges) {
       const a = index[e.source], b = index[e.target];
-      const dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) || 1, f = (d - 90) * 0.02;
-      a.vx += f * dx / d; a.vy += f * dy / d; b.vx -= f * dx / d; b.vy -= f * dy / d;
+      let dx = a.x - b.x, dy = a.y - b.y;
+      const d = Math.max(Math.sqrt(dx * dx + dy * dy), 1), f = d * d / k;
+      dx /= d; dy /= d;
+      a.dx -= dx * f; a.dy -= dy * f; b.dx += dx * f; b.dy += dy * f;
     }
     for (const n of nodes) {
-      n.vx += (W / 2 - n.x) * 0.01; n.vy += (H / 2 - n.y) * 0.01;
-      n.x = Math.min(W - 30, Math.max(30, n.x + Math.max(-20, Math.min(20, n.vx)) * cool));
-      n.y = Math.min(H - 20, Math.max(20, n.y + Math.max(-20, Math.min(20, n.vy)) * cool));
-      n.vx *= 0.5; n.vy *= 0.5;
+      n.dx += (W / 2 - n.x) * 0.05 * k / 10; n.dy += (H / 2 - n.y) * 0.05 * k / 10;
+      const len = Math.max(Math.sqrt(n.dx * n.dx + n.dy * n.dy), 1e-6), move = Math.min(len, temp);
+      n.x = Math.min(W - 40, Math.max(40, n.x + n.dx / len * move));
+      n.y = Math.min(H - 20, Math.max(20, n.y + n.dy / len * move));
     }
+    temp = Math.max(1, temp * 0.985);
   }
   const defs = svg("defs");
   for (const kind of ["event", "quote"]) {
-    const marker = svg("marker", { id: "arrow-" + kind, viewBox: "0 0 10 10", refX: 18, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto" });
+    const marker = svg("marker", { id: "arrow-" + kind, viewBox: "0 0 10 10", refX: 22, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto" });
     marker.appendChild(svg("path", { d: "M0,0 L10,5 L0,10 z", fill: kind === "event" ? "#a3191b" : "#8a6d00" }));
     defs.appendChild(marker);
   }
