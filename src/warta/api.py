@@ -47,7 +47,10 @@ def _prepare(article: Article) -> tuple[str, list[str], Optional[str]]:
     warnings: list[str] = []
     text = article.text
     if looks_like_html(text):
-        extracted = html_to_text(text)
+        try:
+            extracted = html_to_text(text)
+        except Exception as err:  # a broken page is bad input, not a crash
+            raise InputError(f"HTML input could not be reduced to text: {type(err).__name__}") from None
         warnings.append("input looked like HTML: main text extracted with trafilatura; offsets refer to the extracted text")
         text = extracted
     published = article.published

@@ -27,7 +27,7 @@ SCHEMA_VERSION = "1"
 class _Model(BaseModel):
     model_config = ConfigDict(extra="allow", validate_assignment=False)
     # Fields the schema types as non-nullable but optional: left out of the JSON when unset.
-    _omit_if_none: ClassVar[frozenset[str]] = frozenset({"confidence", "text", "source"})
+    _omit_if_none: ClassVar[frozenset[str]] = frozenset({"confidence"})
 
     @model_serializer(mode="wrap")
     def _drop_unset(self, handler):
@@ -39,12 +39,14 @@ class _Model(BaseModel):
 
 
 class Span(_Model):
+    _omit_if_none: ClassVar[frozenset[str]] = frozenset({"text"})
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: Optional[str] = None
 
 
 class Entity(_Model):
+    _omit_if_none: ClassVar[frozenset[str]] = frozenset({"confidence", "source"})
     id: str
     type: EntityType
     name: str
