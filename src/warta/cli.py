@@ -130,6 +130,11 @@ from warta.train_ner import train_ner_cli  # noqa: E402
 eval_app.command("ner")(eval_ner_cli)
 train_app.command("ner")(train_ner_cli)
 
+# Quotes: scoring on PFSA-ID (src/warta/eval/quotes.py; light to import).
+from warta.eval.quotes import eval_quotes_cli  # noqa: E402
+
+eval_app.command("quotes")(eval_quotes_cli)
+
 # Web: `warta serve` (src/warta/web/serve.py; uvicorn and the app are imported when it runs).
 from warta.web.serve import serve  # noqa: E402
 

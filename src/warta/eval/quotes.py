@@ -23,7 +23,9 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Iterable, Optional, Sequence
+
+import typer
 
 Offsets = tuple[int, int]
 _DOUBLE = set("“”\"")
@@ -292,30 +294,18 @@ def format_report(res: dict) -> str:
 
 
 def eval_quotes_cli(
-    data: Path = Path("../shared/data/pfsa-id-quotes/dev-40.txt"),
-    limit: Optional[int] = None,
-    as_json: bool = False,
+    data: Path = typer.Option(Path("../shared/data/pfsa-id-quotes/dev-40.txt"), "--data",
+                              help="PFSA-ID BILOU file (token<TAB>tag)."),
+    limit: Optional[int] = typer.Option(None, help="Only the first N articles."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
-    """Score quotation detection and attribution on a PFSA-ID BILOU file."""
+    """Quotation detection (P/R/F1 overlap, exact), cues and speaker accuracy against PFSA-ID."""
+    if not Path(data).exists():
+        typer.echo(f"error: {data} not found", err=True)
+        raise typer.Exit(2)
     res = evaluate(load_pfsa(data), limit=limit)
-    print(json.dumps(res, indent=2) if as_json else format_report(res))
-
-
-def _typer_command() -> Callable:
-    import typer
-
-    def command(
-        data: Path = typer.Option(Path("../shared/data/pfsa-id-quotes/dev-40.txt"), "--data",
-                                  help="PFSA-ID BILOU file (token<TAB>tag)"),
-        limit: Optional[int] = typer.Option(None, help="only the first N articles"),
-        as_json: bool = typer.Option(False, "--json", help="print the figures as JSON"),
-    ) -> None:
-        """Quotation detection (P/R/F1), cues and speaker accuracy against PFSA-ID."""
-        eval_quotes_cli(data, limit, as_json)
-
-    return command
+    typer.echo(json.dumps(res, indent=2) if as_json else format_report(res))
 
 
 if __name__ == "__main__":
-    import typer
-    typer.run(_typer_command())
+    typer.run(eval_quotes_cli)
