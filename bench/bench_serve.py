@@ -37,8 +37,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int, corpus: str | None) -> subprocess.Popen:
-    cmd = [sys.executable, "-c", "from warta.cli import app; app()", "serve", "--host", "127.0.0.1", "--port", str(port)]
+def start_server(port: int, corpus: str | None, workers: int = 1) -> subprocess.Popen:
+    cmd = [sys.executable, "-c", "from warta.cli import app; app()", "serve", "--host", "127.0.0.1",
+           "--port", str(port), "--workers", str(workers)]
     if corpus:
         cmd.insert(4, corpus)
     proc = subprocess.Popen(cmd, env={**os.environ, "OMP_NUM_THREADS": "1"})
@@ -103,11 +104,12 @@ def main() -> None:
     ap.add_argument("--text", type=Path, default=ROOT / "tests" / "data" / "zelenskyy-korea-utara.txt")
     ap.add_argument("--published", default="2024-10-14")
     ap.add_argument("--corpus", default=None, help="optional DuckDB corpus to serve alongside")
+    ap.add_argument("--workers", type=int, default=1, help="`warta serve --workers`")
     args = ap.parse_args()
 
     payload = {"text": args.text.read_text(encoding="utf-8"), "published": args.published}
     port = _free_port()
-    proc = start_server(port, args.corpus)
+    proc = start_server(port, args.corpus, args.workers)
     try:
         result = asyncio.run(run_clients(f"http://127.0.0.1:{port}/api/extract", payload,
                                          args.clients, args.seconds, args.max_requests))
@@ -117,7 +119,7 @@ def main() -> None:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             os.kill(proc.pid, signal.SIGKILL)
-    result.update(text_chars=len(payload["text"]), machine=f"{platform.machine()}, {os.cpu_count()} cores",
+    result.update(workers=args.workers, text_chars=len(payload["text"]), machine=f"{platform.machine()}, {os.cpu_count()} cores",
                   loadavg_after=[round(x, 2) for x in os.getloadavg()], python=platform.python_version())
     print(json.dumps(result))
 

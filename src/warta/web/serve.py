@@ -1,10 +1,13 @@
 """The `warta serve` command: start uvicorn on the app for one corpus."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Optional
 
 import typer
+
+_CORPUS_ENV = "WARTA_SERVE_CORPUS"
 
 
 def serve(
@@ -12,9 +15,17 @@ def serve(
                                             exists=True, dir_okay=False, readable=True),
     host: str = typer.Option("127.0.0.1", help="Interface to bind; loopback unless you mean to share it"),
     port: int = typer.Option(8000, min=0, max=65535, help="TCP port"),
+    workers: int = typer.Option(1, min=1, max=64, help="Server processes; each loads the model and the corpus"),
 ) -> None:
     """Serve the API and the Read / Explore page for a corpus (http://HOST:PORT/)."""
     import uvicorn
+
+    if workers > 1:  # uvicorn starts the processes itself and needs a factory it can import
+        os.environ[_CORPUS_ENV] = str(corpus) if corpus else ""
+        typer.echo(f"warta serve: {workers} workers; http://{host}:{port}/", err=True)
+        uvicorn.run("warta.web.serve:app_factory", factory=True, workers=workers, host=host, port=port,
+                    log_level="warning", access_log=False)
+        return
 
     from warta.web.app import create_app
 
@@ -23,6 +34,13 @@ def serve(
     typer.echo(f"warta serve: {info['articles']} articles, {info['events']} events; http://{host}:{port}/",
                err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
+def app_factory():
+    """One worker's app, for ``--workers N`` (the corpus path comes from the parent process)."""
+    from warta.web.app import create_app
+
+    return create_app(os.environ.get(_CORPUS_ENV) or None)
 
 
 def main() -> None:  # `python -m warta.web` works before the CLI wiring exists

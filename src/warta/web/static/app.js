@@ -394,7 +394,7 @@ function filterActor(key, name) {
 async function loadNetwork() {
   const data = await api("/api/network?limit=40");
   const box = clear($("network"));
-  const W = 600, H = 420;
+  const W = 600, H = 480;
   const nodes = data.nodes.map((n, i) => ({ ...n, x: W / 2 + 160 * Math.cos(2 * Math.PI * i / data.nodes.length),
     y: H / 2 + 140 * Math.sin(2 * Math.PI * i / data.nodes.length), vx: 0, vy: 0 }));
   const index = Object.fromEntries(nodes.map((n) => [n.key, n]));
@@ -402,7 +402,7 @@ async function loadNetwork() {
   if (!nodes.length) { box.appendChild(svg("text", { x: 20, y: 30 }, "No actor pairs in this corpus yet.")); return; }
   // Fruchterman-Reingold layout: repulsion k²/d between all nodes, attraction d²/k along edges,
   // a weak pull to the centre so unconnected actors stay in view, and a cooling step size.
-  const k = Math.sqrt((W - 80) * (H - 60) / nodes.length) * 0.75;
+  const k = Math.sqrt((W - 80) * (H - 60) / nodes.length) * 0.6;
   let temp = W / 8;
   for (let step = 0; step < 300; step++) {
     for (const n of nodes) { n.dx = 0; n.dy = 0; }
@@ -421,7 +421,7 @@ async function loadNetwork() {
       a.dx -= dx * f; a.dy -= dy * f; b.dx += dx * f; b.dy += dy * f;
     }
     for (const n of nodes) {
-      n.dx += (W / 2 - n.x) * 0.05 * k / 10; n.dy += (H / 2 - n.y) * 0.05 * k / 10;
+      n.dx += (W / 2 - n.x) * 0.012 * k; n.dy += (H / 2 - n.y) * 0.012 * k;
       const len = Math.max(Math.sqrt(n.dx * n.dx + n.dy * n.dy), 1e-6), move = Math.min(len, temp);
       n.x = Math.min(W - 40, Math.max(40, n.x + n.dx / len * move));
       n.y = Math.min(H - 20, Math.max(20, n.y + n.dy / len * move));
