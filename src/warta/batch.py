@@ -37,10 +37,11 @@ Process = Callable[[list[dict]], list[tuple[str, Optional[str], Optional[str]]]]
 def pipeline_extractor() -> Process:
     """The real extractor: the model loaded once, chunks through ``warta.api.extract_articles``
     (the same checks, ``nlp.pipe`` and ``record_from_doc`` as ``warta extract``)."""
-    from .api import extract_articles, load
+    from .api import extract_articles
+    from .pipeline import shared_pipeline
     from .record import ErrorRecord as _Err
 
-    nlp = load()
+    nlp = shared_pipeline()     # once per process, shared with warta.extract in the same process
 
     def run(items: list[dict]) -> list[tuple[str, Optional[str], Optional[str]]]:
         out = []

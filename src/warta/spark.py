@@ -26,7 +26,7 @@ if TYPE_CHECKING:       # pragma: no cover
     import pyarrow as pa
     from pyspark.sql import DataFrame, SparkSession
 
-__all__ = ["OUTPUT_COLUMNS", "output_schema", "SPARK_SCHEMA", "extract_batch", "extract_df", "read_corpus", "spark_session", "spark_cli"]
+__all__ = ["OUTPUT_COLUMNS", "output_schema", "SPARK_SCHEMA", "extract_batch", "extract_df", "read_corpus", "run_spark", "spark_session", "spark_cli"]
 
 OUTPUT_COLUMNS = ("id", "published", "title", "url", "source", "record", "error")
 SPARK_SCHEMA = ", ".join(f"{name} string" for name in OUTPUT_COLUMNS)
@@ -94,17 +94,26 @@ def extract_df(df: "DataFrame") -> "DataFrame":
     return df.mapInArrow(_map_batches, SPARK_SCHEMA)
 
 
-def spark_session(master: str = "local[2]", app_name: str = "warta", batch_rows: int = 64) -> "SparkSession":
-    """A session with the settings that work offline here (see docs: Java 17, PYSPARK_PYTHON…)."""
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
-    if master.startswith("local"):
-        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+def spark_session(master: Optional[str] = None, app_name: str = "warta", batch_rows: int = 64) -> "SparkSession":
+    """A session with the settings that work offline here (Java 17, PYSPARK_PYTHON, JVM flags).
+
+    ``master=None`` keeps the master spark-submit configured, else uses ``local[2]``.
+    """
     from pyspark.sql import SparkSession
 
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    if master is None and "PYSPARK_GATEWAY_PORT" not in os.environ:     # not under spark-submit
+        master = "local[2]"
+    if master and master.startswith("local"):
+        # local workers must run this interpreter (its venv has warta); cluster nodes bring their own
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    builder = SparkSession.builder.appName(app_name)
+    if master:
+        builder = builder.master(master)
     jvm = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-    return (SparkSession.builder.master(master).appName(app_name)
+    return (builder
             .config("spark.ui.enabled", "false")
             .config("spark.driver.extraJavaOptions", jvm)
             .config("spark.executor.extraJavaOptions", jvm)
@@ -135,15 +144,8 @@ def read_corpus(spark: "SparkSession", path: str) -> "DataFrame":
     return spark.read.parquet(path)     # remote paths and extension-less folders: Parquet
 
 
-def spark_cli(
-    input: Annotated[str, typer.Argument(help="JSONL / IndoSum / Parquet / CSV file or folder, or .txt folder")],
-    output: Annotated[str, typer.Argument(help="Parquet folder to write (overwritten)")],
-    master: Annotated[Optional[str], typer.Option(help="Spark master (default: spark-submit's, else local[2])")] = None,
-    partitions: Annotated[Optional[int], typer.Option(help="repartition the input into this many parts")] = None,
-) -> None:
-    """Extract a corpus with Spark; writes id, published, title, url, source, record, error."""
-    started = time.monotonic()
-    spark = spark_session(master or os.environ.get("SPARK_MASTER") or "local[2]")
+def run_spark(spark: "SparkSession", input: str, output: str, partitions: Optional[int] = None) -> tuple[int, int]:
+    """Read ``input``, extract, write Parquet to ``output``; returns (ok, errors)."""
     df = read_corpus(spark, input)
     if "id" in df.columns:
         df = df.dropDuplicates(["id"])      # one record per id, as `warta batch` stores them
@@ -155,10 +157,24 @@ def spark_cli(
     res = spark.read.parquet(output)
     total = res.count()
     errors = res.filter("error IS NOT NULL").count()
+    return total - errors, errors
+
+
+def spark_cli(
+    input: Annotated[str, typer.Argument(help="JSONL / IndoSum / Parquet / CSV file or folder, or .txt folder")],
+    output: Annotated[str, typer.Argument(help="Parquet folder to write (overwritten)")],
+    master: Annotated[Optional[str], typer.Option(help="Spark master (default: the one spark-submit set, else local[2])")] = None,
+    partitions: Annotated[Optional[int], typer.Option(help="input partitions (default: Spark's default parallelism)")] = None,
+) -> None:
+    """Extract a corpus with Spark; writes id, published, title, url, source, record, error."""
+    started = time.monotonic()
+    spark = spark_session(master)
+    try:
+        ok, errors = run_spark(spark, input, output, partitions)
+    finally:
+        spark.stop()
     seconds = time.monotonic() - started
-    typer.echo(f"ok={total - errors} errors={errors} in {seconds:.1f}s "
-               f"({(total - errors) / seconds:.1f} articles/s) -> {output}")
-    spark.stop()
+    typer.echo(f"ok={ok} errors={errors} in {seconds:.1f}s ({ok / seconds:.1f} articles/s) -> {output}")
 
 
 if __name__ == "__main__":
