@@ -1,0 +1,756 @@
+"""``warta_events``: who did what to whom, coded in PLOVER (type, mode) and CAMEO, with claim status.
+
+Reads (all optional except tokens): sentences, ``doc._.entities`` (actors with ids, country, actor
+code), ``doc._.quotes`` (an event inside a quote is *claimed* by its speaker), ``doc._.times`` /
+``doc._.places`` (date and place of the clause), POS/dependencies when the syntax model ran.
+Adds: ``doc._.events`` = [record.Event(id="v1", ...)].
+
+The method, in order (each step a small function, testable on a hand-made Doc):
+  1. :func:`find_triggers`  lexicon match (``lang/event_triggers.tsv``): active, passive (di-) and
+     nominal forms, multi-word forms, object constraints ("mengirimkan senjata").
+  2. :func:`actor_mentions` entity mentions (coreference included) or, without entities,
+     proper-noun runs and agent nouns ("polisi", "warga").
+  3. :func:`arguments`      source/target by voice: active -> subject left / object or
+     "ke/kepada/terhadap/dengan X" right; passive -> subject is the target, "oleh X" (or the agent
+     right after the verb) the source; nominal -> "kunjungan Putin ke Pyongyang"; coordinated
+     actors ("AS, Korea Selatan, dan Ukraina menuduh ...") give one event each. With a dependency
+     parse, the subject/object subtrees are preferred when they hold an actor.
+  4. :func:`status_of`      quotes and claim verbs (claimed), cue words (possible, negated,
+     planned, failed), denial scope (denied).
+  5. date and place of the clause, else of the sentence, else the publication month.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from warta import record as R
+from warta.lang import LANG_DIR
+
+log = logging.getLogger(__name__)
+
+__all__ = ["SYNTAX_MODEL", "Trigger", "TriggerEntry", "Lexicon", "load_lexicon", "find_triggers",
+           "actor_mentions", "extract_events", "EventsComponent"]
+
+#: The shipped syntax model (tagger + parser). The pipeline sources its components before this stage.
+SYNTAX_MODEL = Path(__file__).resolve().parents[1] / "models" / "syntax"
+
+QUOTE_TOKENS = {'"', "“", "”", "'", "‘", "’", "«", "»", "``", "''"}
+# grammatical words, kept here because they are the grammar of the argument finder, not a lexicon
+PREP_TARGET = {"ke", "kepada", "terhadap", "dengan", "atas", "melawan", "untuk", "bagi", "pada", "kpd"}
+PREP_NOT_ACTOR = {"di", "dari", "dalam", "oleh", "antara", "tentang", "mengenai", "seperti",
+                  "menuju", "selama", "tanpa", "via", "melalui", "lewat"}
+CLAUSE_BREAK = {";", ":", "bahwa", "sejak", "hingga", "sampai", "karena", "sementara", "sedangkan", "namun", "ketika", "saat",
+                "sebelum", "setelah", "sesudah", "meski", "meskipun", "walaupun", "jika", "apabila",
+                "sehingga", "agar", "supaya", "yang", "padahal", "tetapi", "tapi", "melainkan"}
+COORD = {",", "dan", "serta", "maupun", "atau"}
+SKIP_BEFORE_VERB = {"juga", "telah", "sudah", "kemudian", "lalu", "pun", "semuanya", "sama-sama",
+                    "bersama", "kembali", "secara", "langsung", "segera", "pernah", "masih", "terus"}
+VERB_COORD = {"dan", "serta", "lalu", "kemudian", ",", "sekaligus"}
+STATUS_RANK = {"denied": 6, "negated": 5, "failed": 4, "planned": 3, "possible": 2, "claimed": 1, "asserted": 0}
+
+
+# ----------------------------------------------------------------------------- lexicon
+@dataclass(frozen=True)
+class TriggerEntry:
+    type: str
+    mode: Optional[str]
+    cameo: str
+    voice: str                      # active | passive | nominal
+    form: tuple[str, ...]
+    requires: frozenset[str]
+    row: int
+
+
+@dataclass
+class Lexicon:
+    by_first: dict[str, list[TriggerEntry]]
+    status_cues: dict[str, list[tuple[tuple[str, ...], str, str]]]   # first token -> (cue, status, where)
+    claim_cues: frozenset[str]
+    light_verbs: frozenset[str]
+    agents: dict[tuple[str, ...], str]
+    nominal_blockers: frozenset[str] = frozenset()
+    cap_stop: frozenset[str] = frozenset()
+
+
+def _split(cell: str) -> list[str]:
+    return [] if cell in ("", "-") else [f.strip() for f in cell.split("|") if f.strip()]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(lang_dir: str = str(LANG_DIR)) -> Lexicon:
+    d = Path(lang_dir)
+    by_first: dict[str, list[TriggerEntry]] = {}
+    rows = [l.rstrip("\n").split("\t") for l in open(d / "event_triggers.tsv", encoding="utf-8")
+            if l.strip() and not l.startswith("#")]
+    for i, cols in enumerate(rows[1:]):
+        typ, mode, cameo, active, passive, nominal, requires, _gloss = cols
+        req = frozenset(w.lower() for w in _split(requires))
+        for voice, cell in (("active", active), ("passive", passive), ("nominal", nominal)):
+            for form in _split(cell):
+                toks = tuple(form.lower().split())
+                by_first.setdefault(toks[0], []).append(
+                    TriggerEntry(typ, None if mode == "-" else mode, cameo, voice, toks, req, i))
+    for entries in by_first.values():   # longest form first, then constrained rows, then file order
+        entries.sort(key=lambda e: (-len(e.form), not e.requires, e.row))
+    cues: dict[str, list] = {}
+    for l in open(d / "event_status_cues.tsv", encoding="utf-8"):
+        if not l.strip() or l.startswith("#") or l.startswith("status\t"):
+            continue
+        status, cue, where = l.rstrip("\n").split("\t")
+        toks = tuple(cue.lower().split())
+        cues.setdefault(toks[0], []).append((toks, status, where))
+    for v in cues.values():
+        v.sort(key=lambda c: -len(c[0]))
+
+    def words(name):
+        return frozenset(l.strip().lower() for l in open(d / name, encoding="utf-8")
+                         if l.strip() and not l.startswith("#"))
+
+    agents = {}
+    for l in open(d / "event_agents.tsv", encoding="utf-8"):
+        if not l.strip() or l.startswith("#") or l.startswith("word\t"):
+            continue
+        w, sector = l.rstrip("\n").split("\t")
+        agents[tuple(w.lower().split())] = sector
+    return Lexicon(by_first, cues, words("event_claim_cues.txt"), words("event_light_verbs.txt"), agents,
+                   words("event_nominal_blockers.txt"), words("event_name_stopwords.txt"))
+
+
+# ----------------------------------------------------------------------------- triggers
+@dataclass
+class Trigger:
+    start: int          # token index
+    end: int            # token index, exclusive
+    entry: TriggerEntry
+    voice: str
+
+
+def _norm(tok) -> str:
+    return tok.lower_
+
+
+def _base(tok) -> str:
+    """The word without its enclitic (kunjungannya -> kunjungan), from the tokenizer when it knows."""
+    if tok.has_extension("base") and tok._.base:
+        return tok._.base.lower()
+    low = tok.lower_
+    for enc in ("nya", "lah", "kah"):
+        if low.endswith(enc) and len(low) > len(enc) + 3:
+            return low[: -len(enc)]
+    return low
+
+
+def _match_form(words: Sequence, i: int, form: tuple[str, ...]) -> Optional[int]:
+    """Match a multi-word form at token i, skipping quote marks inside; returns the end index."""
+    j = i
+    for k, part in enumerate(form):
+        while k > 0 and j < len(words) and words[j].text in QUOTE_TOKENS:
+            j += 1
+        if j >= len(words):
+            return None
+        w = words[j]
+        if _norm(w) != part and not (k == len(form) - 1 and _base(w) == part):
+            return None
+        j += 1
+    return j
+
+
+def find_triggers(doc: Doc, start: int, end: int, lex: Lexicon, taken: Optional[set] = None) -> list[Trigger]:
+    """Lexicon triggers in tokens [start, end), longest form first, no overlaps."""
+    out: list[Trigger] = []
+    taken = taken or set()
+    i = start
+    while i < end:
+        tok = doc[i]
+        if i in taken:
+            i += 1
+            continue
+        cands = lex.by_first.get(_norm(tok), []) or lex.by_first.get(_base(tok), [])
+        hit = None
+        for e in cands:
+            j = _match_form(doc, i, e.form)
+            if j is None or j > end:
+                continue
+            if e.requires:
+                window = [_norm(t) for t in doc[j: min(end, j + 4)]]
+                if not any(w in e.requires for w in window):
+                    continue
+            hit = Trigger(i, j, e, e.voice)
+            break
+        if hit:
+            out.append(hit)
+            i = hit.end
+        else:
+            i += 1
+    return out
+
+
+# ----------------------------------------------------------------------------- actors
+@dataclass
+class Mention:
+    start: int
+    end: int
+    actor: R.Actor
+    rank: int = 0        # 0 entity, 1 proper-noun run, 2 agent noun
+
+
+def _sector(code: Optional[str]) -> Optional[str]:
+    if not code:
+        return None
+    if code.startswith("IGO") or code.startswith("NGO"):
+        return code[:3]
+    return code[3:6] if len(code) >= 6 else None
+
+
+def actor_from_entity(ent) -> R.Actor:
+    code = getattr(ent, "actor", None)
+    country = getattr(ent, "country", None)
+    if not code and country and getattr(ent, "type", None) == "LOC":
+        code = country
+    return R.Actor(entity=ent.id, text=ent.name, country=country, code=code, sector=_sector(code))
+
+
+def actor_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
+    """Token spans that can be actors, best source first: entities, then names, then agent nouns."""
+    ments: list[Mention] = []
+    covered: set[int] = set()
+    ents = doc._.entities if doc.has_extension("entities") else None
+    stage_ran = ents is not None
+    if ents is None and len(doc.ents):
+        from warta.pipeline import entities_from_ents   # same ids as the record will carry
+        ents = entities_from_ents(doc)
+    for e in ents or ():
+        if e.type == "MISC":
+            continue
+        actor = actor_from_entity(e)
+        for m in e.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            ments.append(Mention(span.start, span.end, actor, 0))
+            covered.update(range(span.start, span.end))
+    for p in (doc._.places if doc.has_extension("places") else None) or ():
+        # a capital or city acts for its country ("Moskow melancarkan invasi")
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None or any(i in covered for i in range(span.start, span.end)):
+            continue
+        code = p.country if p.feature in ("country", "city") else None
+        ments.append(Mention(span.start, span.end, R.Actor(entity=p.entity, text=p.name, country=p.country,
+                                                            code=code), 1))
+        covered.update(range(span.start, span.end))
+    if not stage_ran:   # no entity stage: capitalised runs (names the gazetteer does not know)
+        i = 0
+        while i < len(doc):
+            t = doc[i]
+            if (t.text[:1].isupper() and t.is_alpha and not t.is_sent_start and i not in covered
+                    and _norm(t) not in lex.by_first and _norm(t) not in lex.cap_stop):
+                j = i + 1
+                while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha and j not in covered:
+                    j += 1
+                ments.append(Mention(i, j, R.Actor(text=doc[i:j].text), 1))
+                covered.update(range(i, j))
+                i = j
+            else:
+                i += 1
+    for i, t in enumerate(doc):     # agent nouns ("polisi", "pengunjuk rasa") not inside an entity
+        if i in covered:
+            continue
+        for n in (2, 1):
+            key = tuple(_base(x) for x in doc[i: i + n])
+            if len(key) == n and key in lex.agents:
+                ments.append(Mention(i, i + n, R.Actor(text=doc[i:i + n].text, sector=lex.agents[key]), 2))
+                break
+    ments.sort(key=lambda m: (m.start, -m.end))
+    # drop mentions nested in a longer one
+    out: list[Mention] = []
+    for m in ments:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+# ----------------------------------------------------------------------------- arguments
+@dataclass
+class Args:
+    sources: list[Mention] = field(default_factory=list)
+    targets: list[Mention] = field(default_factory=list)
+
+
+def _coordinated(ments: list[Mention], k: int, doc: Doc, direction: int, lo: int, hi: int) -> list[Mention]:
+    """Mention k plus the mentions coordinated with it ("AS, Korea Selatan, dan Ukraina")."""
+    group = [ments[k]]
+    j = k
+    while 0 <= j + direction < len(ments):
+        a, b = (ments[j], ments[j + direction]) if direction > 0 else (ments[j + direction], ments[j])
+        between = [_norm(t) for t in doc[a.end: b.start]]
+        if not between or len(between) > 2 or not all(w in COORD for w in between):
+            break
+        if b.start < lo or b.end > hi:
+            break
+        group.append(ments[j + direction])
+        j += direction
+    return group
+
+
+def _prev_word(doc: Doc, i: int, lo: int) -> str:
+    j = i - 1
+    while j >= lo and doc[j].text in QUOTE_TOKENS:
+        j -= 1
+    return _norm(doc[j]) if j >= lo else ""
+
+
+def _left_subject(doc, ments, trig_start, lo, triggers) -> Optional[int]:
+    """Index of the nearest mention left of the trigger that is not in a prepositional phrase."""
+    k = None
+    for idx in range(len(ments) - 1, -1, -1):
+        m = ments[idx]
+        if m.end > trig_start or m.start < lo:
+            continue
+        between = [_norm(t) for t in doc[m.end: trig_start]]
+        if any(w in CLAUSE_BREAK for w in between):
+            break
+        if any(t.start >= m.end and t.end <= trig_start for t in triggers) and _norm(doc[m.end]) != ",":
+            # another predicate sits between: the mention is its argument, unless coordination
+            break
+        group = _coordinated(ments, idx, doc, -1, lo, trig_start)
+        prev = _prev_word(doc, group[-1].start, lo)
+        if prev in PREP_NOT_ACTOR or prev in PREP_TARGET:
+            continue
+        if m.rank == 2 and ments_between_is_object(doc, m, trig_start):
+            continue
+        if not _subject_position(doc, group[-1].start, lo):
+            continue
+        k = idx
+        break
+    return k
+
+
+def _subject_position(doc, i: int, lo: int) -> bool:
+    """A subject starts the clause or follows a verb, a conjunction or punctuation; a name after a
+    plain noun is a possessor ("aliansi Rusia", "perang Rusia"), not a subject."""
+    j = i - 1
+    while j >= lo and doc[j].text in QUOTE_TOKENS:
+        j -= 1
+    if j < lo:
+        return True
+    p = doc[j]
+    w = p.lower_
+    lex = load_lexicon()
+    if not p.is_alpha or w in COORD or w in CLAUSE_BREAK or w in SKIP_BEFORE_VERB or w in lex.claim_cues:
+        return True
+    if any(w in toks for cues in lex.status_cues.values() for toks, _s, _w in cues):
+        return True
+    if p.text[:1].isupper():       # a title or name before ("Pemimpin Korea Utara Kim")
+        return True
+    if w.startswith(("me", "di", "ber", "ter", "mem", "men", "meng")) and len(w) > 4:
+        return True
+    return w in {"para", "pihak", "pemerintah", "kelompok", "sementara", "itu", "pun", "kini", "sekarang",
+                 "lalu", "kemudian", "akhirnya", "bahkan", "selain", "adapun"}
+
+
+def ments_between_is_object(doc, m, trig_start) -> bool:
+    """An agent noun right after another verb is that verb's object, not our subject."""
+    prev = doc[m.start - 1] if m.start > 0 else None
+    return prev is not None and prev.lower_[:2] in ("me", "di", "be") and len(prev) > 4
+
+
+def _right_object(doc, ments, trig_end, hi, allow_direct=True, max_gap=12, skip_agents_until=0) -> Optional[int]:
+    for idx, m in enumerate(ments):
+        if m.start < trig_end or (m.rank == 2 and m.start < skip_agents_until):
+            continue
+        if m.start - trig_end > max_gap or m.end > hi:
+            return None
+        between = [_norm(t) for t in doc[trig_end: m.start]]
+        if any(w in CLAUSE_BREAK for w in between) and not _purpose_bridge(between):
+            return None
+        prev = _prev_word(doc, m.start, trig_end)
+        if prev in PREP_NOT_ACTOR:
+            continue
+        gap = [w for w in between if w not in QUOTE_TOKENS]
+        if prev in PREP_TARGET or (allow_direct and len(gap) <= 1 and not any(w in COORD for w in gap)):
+            return idx
+    return None
+
+
+def _purpose_bridge(between: list[str]) -> bool:
+    """'tidak hanya mengirimkan senjata tetapi juga tentara untuk membantu Rusia': keep looking."""
+    return "juga" in between and ("tetapi" in between or "tapi" in between or "melainkan" in between)
+
+
+def _dep_argument(doc, trig: Trigger, ments: list[Mention], rels: set[str]) -> Optional[int]:
+    """With a parse: the mention inside the subtree of a child of the trigger with one of ``rels``."""
+    head = doc[trig.start]
+    for child in head.children:
+        if child.dep_ in rels:
+            lo, hi = child.left_edge.i, child.right_edge.i + 1
+            for idx, m in enumerate(ments):
+                if m.start >= lo and m.end <= hi:
+                    return idx
+    return None
+
+
+def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
+              triggers: list[Trigger], prev_event_sources: list[Mention], parsed: bool) -> Args:
+    args = Args()
+    voice = trig.voice
+    if voice == "nominal" and _prev_word(doc, trig.start, lo) in load_lexicon().light_verbs:
+        voice = "active"
+    src_i = tgt_i = None
+    if voice == "active":
+        if parsed:
+            src_i = _dep_argument(doc, trig, ments, {"nsubj"})
+        if src_i is None:
+            src_i = _left_subject(doc, ments, trig.start, lo, triggers)
+        # a verb coordinated with a previous one shares its subject ("Kim ... dan mengunjungi")
+        j = trig.start - 1
+        while j > lo and _norm(doc[j]) in SKIP_BEFORE_VERB:
+            j -= 1
+        purpose = j >= lo and _norm(doc[j]) in {"untuk", "guna", "demi"}
+        if prev_event_sources and purpose:
+            args.sources = list(prev_event_sources)
+        elif prev_event_sources and j >= lo and _norm(doc[j]) in VERB_COORD:
+            if src_i is None or ments[src_i].start > prev_event_sources[0].start:
+                args.sources = list(prev_event_sources)
+        if parsed:
+            tgt_i = _dep_argument(doc, trig, ments, {"obj", "iobj", "obl"})
+        if tgt_i is None:
+            nxt = min([t.start for t in triggers if t.start >= trig.end] or [hi])
+            tgt_i = _right_object(doc, ments, trig.end, nxt, skip_agents_until=trig.end + 4 if trig.entry.requires else 0)
+    elif voice == "passive":
+        tgt_i = _left_subject(doc, ments, trig.start, lo, triggers)
+        for idx, m in enumerate(ments):
+            if m.start < trig.end or m.start - trig.end > 8 or m.end > hi:
+                continue
+            prev = _prev_word(doc, m.start, trig.end)
+            if prev == "oleh" or m.start == trig.end:
+                src_i = idx
+            break
+    else:   # nominal: "kunjungan Putin ke Pyongyang", "serangan Rusia terhadap Ukraina"
+        for idx, m in enumerate(ments):
+            if m.start < trig.end:
+                continue
+            gap = [_norm(t) for t in doc[trig.end: m.start] if t.text not in QUOTE_TOKENS]
+            if any(not w.isalpha() for w in gap):
+                break
+            if len(gap) <= 1 and all(w not in PREP_TARGET and w not in PREP_NOT_ACTOR and w not in CLAUSE_BREAK
+                                      for w in gap) or gap == ["oleh"]:
+                src_i = idx
+            break
+        for idx, m in enumerate(ments):
+            if m.start < trig.end or (src_i is not None and idx <= src_i):
+                continue
+            if m.start - trig.end > 8 or m.end > hi:
+                break
+            if _prev_word(doc, m.start, trig.end) in PREP_TARGET:
+                tgt_i = idx
+            break
+    if src_i is not None and not args.sources:
+        args.sources = _coordinated(ments, src_i, doc, -1, lo, hi)
+    if tgt_i is not None:
+        args.targets = _coordinated(ments, tgt_i, doc, +1, lo, hi)
+    return args
+
+
+# ----------------------------------------------------------------------------- status
+@dataclass
+class Status:
+    status: str = "asserted"
+    claimed_by: Optional[str] = None
+    quote: Optional[str] = None
+
+
+def _cue_at(doc, i: int, lex: Lexicon, hi: int):
+    for toks, status, where in lex.status_cues.get(_norm(doc[i]), []):
+        if i + len(toks) <= hi and tuple(_norm(t) for t in doc[i: i + len(toks)]) == toks:
+            return toks, status, where
+    return None
+
+
+def status_of(doc: Doc, trig: Trigger, lo: int, hi: int, lex: Lexicon, ments: list[Mention],
+              quotes, triggers: list[Trigger]) -> Status:
+    st = Status()
+    tchar = doc[trig.start].idx
+    # 1. inside a quotation -> claimed by its speaker
+    for q in quotes or ():
+        if q.start <= tchar < q.end:
+            cue = getattr(q, "cue", None)
+            if cue is not None and cue.start <= tchar < cue.end:
+                continue
+            st = Status("claimed", q.speaker, q.id)
+            break
+    # 2. complement of a claim verb earlier in the sentence ("X menuduh Y mengirimkan ...")
+    if st.status == "asserted":
+        for i in range(trig.start - 1, lo - 1, -1):
+            w = _norm(doc[i])
+            if w in lex.claim_cues or _base(doc[i]) in lex.claim_cues:
+                k = _left_subject(doc, ments, i, lo, [])
+                if w.startswith("menurut"):
+                    k = next((x for x, m in enumerate(ments) if m.start > i and m.start - i <= 4), None)
+                st = Status("claimed", ments[k].actor.entity if k is not None else None)
+                break
+        else:   # ", kata X" after the event
+            for i in range(trig.end, hi):
+                if (_norm(doc[i]) in lex.claim_cues and i > lo and
+                        (doc[i - 1].text in {","} | QUOTE_TOKENS) and _norm(doc[i]).split()[0] in
+                        {"kata", "ujar", "tutur", "ungkap", "jelas", "tegas", "sebut", "imbuh", "tambah",
+                         "katanya", "ujarnya", "tuturnya", "ungkapnya", "jelasnya", "tegasnya", "sebutnya"}):
+                    k = next((x for x, m in enumerate(ments) if m.start > i and m.start - i <= 3), None)
+                    st = Status("claimed", ments[k].actor.entity if k is not None else None)
+                    break
+    # 3. cue words before the trigger, inside the clause
+    best = None
+    i = trig.start - 1
+    steps = 0
+    while i >= lo and steps < 6:
+        w = _norm(doc[i])
+        if w in CLAUSE_BREAK and w not in {"yang"}:
+            c = _cue_at(doc, i, lex, trig.start)
+            if c and c[2] == "before":
+                best = c
+            break
+        if any(t.start <= i < t.end for t in triggers if t is not trig) and steps > 0:
+            # a preceding predicate: cues before it belong to it, except for "akan"/"tidak" scope over
+            # serial verbs ("akan melakukan perjalanan") which the trigger covers itself
+            break
+        for k in range(i, max(lo - 1, i - 3), -1):
+            c = _cue_at(doc, k, lex, trig.start)
+            if c and k + len(c[0]) - 1 >= i and c[2] == "before":
+                best = best or c
+        if best:
+            break
+        i -= 1
+        steps += 1
+    if best and best[1] != "none":
+        st = Status(best[1], st.claimed_by, st.quote)
+    # 4. "gagal" after a nominal trigger ("Permohonan X ... sejauh ini gagal")
+    if trig.voice == "nominal":
+        for i in range(trig.end, hi):
+            if any(t.start == i for t in triggers):
+                break
+            c = _cue_at(doc, i, lex, hi)
+            if c and c[2] == "after":
+                st = Status(c[1], st.claimed_by, st.quote)
+                break
+    # 5. denial scope anywhere before in the sentence
+    for i in range(lo, trig.start):
+        c = _cue_at(doc, i, lex, trig.start)
+        if c and c[2] == "scope" and not (trig.start <= i < trig.end):
+            st = Status("denied", st.claimed_by, st.quote)
+            break
+    return st
+
+
+# ----------------------------------------------------------------------------- time & place
+def _date_for(doc: Doc, sent_lo: int, sent_hi: int, trig: Trigger) -> Optional[str]:
+    times = doc._.times if doc.has_extension("times") else None
+    try:
+        from warta.components.times import time_for_span  # type: ignore
+    except ImportError:
+        time_for_span = None
+    if time_for_span is not None:
+        try:
+            t = time_for_span(doc, doc[trig.start].idx, doc[trig.end - 1].idx + len(doc[trig.end - 1]))
+            if t is not None:
+                v = getattr(t, "value", t)
+                if isinstance(v, str) and v[:1].isdigit():
+                    return v[:10]
+        except Exception:  # helper from another stage must never break events
+            log.debug("time_for_span failed", exc_info=True)
+    if times:
+        lo_c, hi_c = doc[sent_lo].idx, doc[sent_hi - 1].idx + len(doc[sent_hi - 1])
+        tc = doc[trig.start].idx
+        best = None
+        for t in times:
+            if not (lo_c <= t.start < hi_c) or not t.value or t.kind not in ("date", "week", "time"):
+                continue
+            if not t.value[:1].isdigit():
+                continue
+            d = abs(t.start - tc)
+            if best is None or d < best[0]:
+                best = (d, t.value)
+        if best:
+            return best[1][:10]
+    pub = doc._.published if doc.has_extension("published") else None
+    if pub:
+        return pub.isoformat()[:7]
+    return None
+
+
+def _place_for(doc: Doc, sent_lo: int, sent_hi: int, trig: Trigger, args: Args) -> Optional[str]:
+    places = doc._.places if doc.has_extension("places") else None
+    try:
+        from warta.components.places import place_for_span  # type: ignore
+    except ImportError:
+        place_for_span = None
+    if place_for_span is not None:
+        try:
+            p = place_for_span(doc, doc[trig.start].idx, doc[trig.end - 1].idx + len(doc[trig.end - 1]))
+            if p is not None:
+                return getattr(p, "id", p)
+        except Exception:
+            log.debug("place_for_span failed", exc_info=True)
+    if not places:
+        return None
+    lo_c, hi_c = doc[sent_lo].idx, doc[sent_hi - 1].idx + len(doc[sent_hi - 1])
+    actor_chars = set()
+    for m in args.sources + args.targets:
+        actor_chars.update(range(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])))
+    visit = None
+    for p in places:
+        if not (lo_c <= p.start < hi_c) or p.start in actor_chars:
+            continue
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            continue
+        prev = _prev_word(doc, span.start, sent_lo)
+        if prev == "di":
+            return p.id
+        if prev == "ke" and visit is None and span.start >= trig.end:
+            visit = p.id
+    return visit
+
+
+# ----------------------------------------------------------------------------- driver
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    if doc.has_annotation("SENT_START"):
+        return [(s.start, s.end) for s in doc.sents]
+    out, start = [], 0
+    for t in doc:
+        if t.text in {".", "!", "?"} and t.i + 1 < len(doc):
+            out.append((start, t.i + 1))
+            start = t.i + 1
+    if start < len(doc):
+        out.append((start, len(doc)))
+    return out
+
+
+def _same(a: Optional[R.Actor], b: Optional[R.Actor]) -> bool:
+    if a is None or b is None:
+        return False
+    if a.entity and b.entity:
+        return a.entity == b.entity
+    return a.text.lower() == b.text.lower()
+
+
+def extract_events(doc: Doc, lex: Optional[Lexicon] = None) -> list[R.Event]:
+    lex = lex or load_lexicon()
+    if not len(doc):
+        return []
+    ments = actor_mentions(doc, lex)
+    ment_tokens = {i for m in ments if m.rank == 0 for i in range(m.start, m.end)}
+    quotes = doc._.quotes if doc.has_extension("quotes") else None
+    parsed = doc.has_annotation("DEP")
+    events: list[R.Event] = []
+    last_claimer: Optional[R.Actor] = None
+    for s_index, (lo, hi) in enumerate(_sentences(doc)):
+        triggers = [t for t in find_triggers(doc, lo, hi, lex)
+                    if not (set(range(t.start, t.end)) & ment_tokens)
+                    and not (t.voice == "nominal" and _prev_word(doc, t.start, lo) in lex.nominal_blockers)]
+        prev_sources: list[Mention] = []
+        sent_events: list[R.Event] = []
+        for trig in triggers:
+            args = arguments(doc, trig, ments, lo, hi, triggers, prev_sources, parsed)
+            st = status_of(doc, trig, lo, hi, lex, ments, quotes, triggers)
+            targets = [m.actor for m in args.targets]
+            if trig.entry.type == "REJECT" and not targets and last_claimer is not None:
+                # "Rusia menolak komentar tersebut": the rejected claim is the last one reported
+                targets = [last_claimer]
+            sources = [m.actor for m in args.sources] or [None]
+            targets = targets or [None]
+            if sources == [None] and targets == [None]:
+                continue
+            if args.sources:
+                prev_sources = args.sources
+            span = doc[trig.start: trig.end]
+            date = _date_for(doc, lo, hi, trig)
+            place = _place_for(doc, lo, hi, trig, args)
+            for src in sources:
+                for tgt in targets:
+                    if _same(src, tgt):
+                        tgt = None
+                        if src is None:
+                            continue
+                    conf = 0.4 + (0.25 if src is not None and src.entity else 0.1 if src else 0) \
+                        + (0.25 if tgt is not None and tgt.entity else 0.1 if tgt else 0) \
+                        + (0.1 if len(trig.entry.form) > 1 or trig.entry.requires else 0)
+                    ev = R.Event(
+                        id="", type=trig.entry.type, mode=trig.entry.mode, cameo=trig.entry.cameo,
+                        source=src, target=tgt,
+                        trigger=R.Span(start=span.start_char, end=span.end_char, text=span.text),
+                        sentence=s_index, date=date, place=place, status=st.status,
+                        claimed_by=st.claimed_by, quote=st.quote, confidence=round(min(conf, 1.0), 2))
+                    sent_events.append(ev)
+            if st.status in ("claimed", "possible") and st.claimed_by:
+                last_claimer = next((m.actor for m in ments if m.actor.entity == st.claimed_by), last_claimer)
+        events.extend(_dedupe(sent_events))
+    for k, ev in enumerate(events, 1):
+        ev.id = f"v{k}"
+    return events
+
+
+def _key(a: Optional[R.Actor]):
+    return None if a is None else (a.entity or a.text.lower())
+
+
+def _dedupe(evs: list[R.Event]) -> list[R.Event]:
+    """One event per (type, source, target) in a sentence; the most specific CAMEO code wins.
+    An event without a target merges into one of the same type and source that has a target
+    ("mengirimkan senjata ... untuk membantu Rusia" is one AID event to Russia)."""
+    with_target = {(e.type, _key(e.source)): e for e in evs if e.target is not None and e.source is not None}
+    merged = []
+    for e in evs:
+        if e.target is None and e.source is not None and (e.type, _key(e.source)) in with_target:
+            other = with_target[(e.type, _key(e.source))]
+            if (e.mode and not other.mode) or len(e.cameo or "") > len(other.cameo or ""):
+                other.cameo, other.mode, other.trigger = e.cameo, e.mode, e.trigger
+            continue
+        merged.append(e)
+    evs = merged
+    best: dict = {}
+    order = []
+    for ev in evs:
+        k = (ev.type, _key(ev.source), _key(ev.target))
+        if k not in best:
+            best[k] = ev
+            order.append(k)
+        elif len(ev.cameo or "") > len(best[k].cameo or ""):
+            best[k] = ev
+    return [best[k] for k in order]
+
+
+# ----------------------------------------------------------------------------- component
+for _name in ("events", "entities", "quotes", "times", "places", "published"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+class EventsComponent:
+    """Thin wrapper: runs :func:`extract_events` and stores the events on the Doc."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.lexicon = load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            doc._.events = extract_events(doc, self.lexicon)
+        except Exception as err:   # one bad article must not stop a batch
+            log.warning("events failed: %s", err, exc_info=True)
+            doc._.events = []
+            if doc.has_extension("warnings"):
+                doc._.warnings = (doc._.warnings or []) + [f"events.error: {type(err).__name__}: {err}"]
+        return doc
+
+
+@Language.factory("warta_events", assigns=["doc._.events"],
+                  requires=["token.is_sent_start"], default_config={})
+def make_events(nlp: Language, name: str) -> EventsComponent:
+    return EventsComponent(nlp, name)
