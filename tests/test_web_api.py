@@ -10,7 +10,7 @@ import pytest
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
-import web_corpus  # noqa: E402
+from tests.helpers import web_corpus  # noqa: E402
 from warta.record import Record  # noqa: E402
 from warta.web import create_app  # noqa: E402
 from warta.web.app import MAX_BODY  # noqa: E402
@@ -204,7 +204,7 @@ def test_page_is_self_contained_and_locked_down(client):
     csp = page.headers["content-security-policy"]
     assert "script-src 'self'" in csp and "default-src 'self'" in csp
     assert page.headers["x-content-type-options"] == "nosniff"
-    static = Path(web_corpus.__file__).resolve().parents[1] / "src" / "warta" / "web" / "static"
+    static = Path(__file__).resolve().parents[1] / "src" / "warta" / "web" / "static"
     for name in ("index.html", "docs.html", "app.js", "docs.js", "app.css"):
         text = (static / name).read_text(encoding="utf-8")
         assert "innerHTML" not in text and "insertAdjacentHTML" not in text and "document.write" not in text

@@ -1,8 +1,8 @@
 """`warta serve` end to end in real headless Chromium (Debian's), driven by Python Playwright.
 
 The test starts `warta serve` itself on 127.0.0.1 on a free port, against a DuckDB corpus
-written by the batch store, and stops it by PID. Set WARTA_SCREENSHOTS=1 to also refresh
-docs/screenshot-read.png and docs/screenshot-explore.png.
+written by the batch store, and stops it by PID. (The screenshots in docs/ come from
+tools/web_screenshots.py on a batch-built corpus.)
 """
 from __future__ import annotations
 
@@ -17,14 +17,13 @@ from pathlib import Path
 
 import pytest
 
-import web_corpus
+from tests.helpers import web_corpus
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-ROOT = Path(__file__).resolve().parents[1]
 
 if not Path(CHROMIUM).exists():
     pytest.skip("needs Debian chromium (apt-get install -y chromium)", allow_module_level=True)
@@ -111,11 +110,6 @@ def _assert_inert(page):
     assert page.locator("main b, main i").count() == 0
 
 
-def _shot(page, name: str) -> None:
-    if os.environ.get("WARTA_SCREENSHOTS"):
-        page.screenshot(path=str(ROOT / "docs" / name), full_page=True)
-
-
 def test_paste_example_shows_entities_quotes_and_events(server, page):
     page.goto(server + "/#/read")
     page.fill("#in-text", web_corpus.EXAMPLE)
@@ -139,7 +133,6 @@ def test_paste_example_shows_entities_quotes_and_events(server, page):
     assert page.locator("#list-events li").count() == len(record["events"])
     assert page.locator("#list-entities li").count() == len(record["entities"])
     assert page.errors == []
-    _shot(page, "screenshot-read-paste.png")
 
 
 def test_open_an_event_highlights_trigger_source_and_target(server, page):
@@ -162,7 +155,6 @@ def test_open_an_event_highlights_trigger_source_and_target(server, page):
     assert page.locator("#doc .hl-tgt").all_text_contents() == ["Korea Utara"]
     assert page.locator("#list-times li").first.text_content().startswith("Minggu malam")
     assert "Kharkiv" in page.locator("#list-places").text_content()
-    _shot(page, "screenshot-read.png")
     # a permalink can open an event directly
     page.goto(server + "/#/article/peskov-2024-10-15?event=v1")
     page.wait_for_selector("#event-detail:not([hidden])")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from warta.record import Record
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 EXAMPLE = (DATA / "zelenskyy-korea-utara.txt").read_text(encoding="utf-8")
 
 HOSTILE_TEXT = (
