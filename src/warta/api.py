@@ -127,8 +127,11 @@ def _extract_long(nlp: Language, text: str, meta: dict, lang: str, warnings: lis
     bounds = chunk_bounds(text)
     warnings = warnings + [f"long text ({len(text)} chars) processed in {len(bounds)} chunks: entities are not clustered across chunks"]
     parts = []
-    for (start, end), doc in zip(bounds, nlp.pipe(P.prepare_doc(nlp, text[s:e], **meta) for s, e in bounds)):
-        parts.append((start, P.record_from_doc(doc, lang=lang).to_dict()))
+    chunk_docs = nlp.pipe((P.prepare_doc(nlp, text[s:e], **meta) for s, e in bounds), batch_size=2)
+    for (start, end), doc in zip(bounds, chunk_docs):
+        part = P.record_from_doc(doc, lang=lang).to_dict()
+        del part["text"]   # the full text is stored once, in the merged record
+        parts.append((start, part))
     merged = {"sentences": [], **{k: [] for k in ID_PREFIX}}
     tone_words = tone_pos = tone_neg = 0.0
     for offset, part in parts:
