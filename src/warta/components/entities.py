@@ -208,11 +208,17 @@ def _match_role(doc: Doc, i: int) -> Optional[tuple[int, str, str]]:
 
 
 def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) -> list[Mention]:
-    """Attach titles to person names after them and add title-only and "title + Name" mentions.
+    """Attach titles to person names and add title-only and "title + Name" mentions.
 
-    A title starts at a capitalised role word ("Presiden", "Menteri") and runs over capitalised
-    title words and country/organisation mentions; capitalised words after it are the name.
+    A title starts at a capitalised role word ("Presiden", "Menteri", "Kapolres") and runs over
+    capitalised words, "dan", and country/organisation mentions. The person is then either
+    the name after a comma ("Kepala Pelaksana BPBD Garut, Dadi Djakaria"), an entity right after
+    the title, or the capitalised words after the last title word/place/organisation
+    ("Menteri Pertahanan Nasional Korea Selatan Kim Yong-hyun"); otherwise the title stands alone.
     """
+    global SPEECH_FORMS
+    if SPEECH_FORMS is None:
+        SPEECH_FORMS = _speech_forms()
     lex = lexicon()
     by_start = {m.start: m for m in mentions}
     covered = {}
@@ -234,10 +240,14 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
         j, sector, _kind = role
         country = actor = None
         has_spec = False
-        # extend over title words, organisations and countries
+        last_title = j            # end of the last token that is surely part of the title
+        person = None
         while j < n:
             m = by_start.get(j)
-            if m is not None and m.label in ("LOC", "ORG") and m.kind == "name":
+            if m is not None and m.kind == "name":
+                if m.label == "PER":
+                    person = m
+                    break
                 ent = kb.get(m.kb) if m.kb is not None else None
                 c = (m.gaz or {}).get("country") or (ent or {}).get("country")
                 a = (m.gaz or {}).get("actor") or (ent or {}).get("actor")
@@ -247,40 +257,151 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
                     actor = actor or a
                     country = country or c
                 has_spec = True
-                j = m.end
+                j = last_title = m.end
                 continue
             t = doc[j]
-            if j not in covered and t.text[:1].isupper() and (t.lower_ in lex.title_words or _match_role(doc, j)):
+            low = t.lower_.rstrip(".")
+            if j in covered:
+                break
+            if t.text[:1].isupper() and (low in lex.title_words or low in lex.honorifics or _match_role(doc, j)):
+                j += 1
+                last_title = j
+                continue
+            if low == "dan" and j + 1 < n and doc[j + 1].text[:1].isupper():
+                j += 1
+                continue
+            if t.text[:1].isupper() and (t.text.replace("-", "").replace("'", "").isalpha() or _is_initial(t)):
                 j += 1
                 continue
             break
-        title_text = doc[i:j].text
-        title = Title(title_text, i, j, sector, country, actor, has_spec)
-        # the name: an existing PER mention right after, or capitalised non-title tokens
-        nxt = by_start.get(j)
-        if nxt is not None and nxt.label == "PER":
-            nxt.title = nxt.title or title
-            i = nxt.end
+        title_end = last_title
+        name_span = None
+        if person is None and j < n and doc[j].text == "," and j + 1 < n and doc[j + 1].text[:1].isupper():
+            k = j + 1
+            while k < n and k not in covered and _name_token(doc[k], covered) and k - j <= 4:
+                k += 1
+            listy = k < n and doc[k].text == "," and k + 1 < n and doc[k + 1].text[:1].isupper() \
+                and not _speech_verb(doc[k + 1])
+            if k > j + 1 and not listy:
+                title_end = j
+                name_span = (j + 1, k)
+            elif (j + 1) in by_start and by_start[j + 1].label == "PER":
+                person = by_start[j + 1]
+                title_end = j
+        if person is None and name_span is None and j > last_title:
+            k0 = last_title
+            while k0 < j and doc[k0].lower_ == "dan":
+                k0 += 1
+            length = j - k0
+            follows_cue = j < n and (doc[j].lower_ in SPEECH_FORMS or doc[j].text in ("(", ","))
+            if length >= 2 or (length == 1 and (kb.lookup(doc[k0].text, "PER") or follows_cue)):
+                if length <= 4:
+                    name_span = (k0, j)
+            title_end = k0 if name_span else j
+        title = Title(doc[i:title_end].text.rstrip(" ,"), i, title_end, sector, country, actor, has_spec)
+        if person is not None:
+            person.title = person.title or title
+            i = person.end
             continue
-        k = j
-        while k < n and k not in covered and _name_like(doc[k]):
-            k += 1
-        if k > j and k - j <= 5:
-            span = doc[j:k]
-            m = Mention(j, k, span.start_char, span.end_char, span.text, "PER", source="title", title=title,
-                        sent=sent_of[j])
+        if name_span is not None:
+            span = doc[name_span[0]:name_span[1]]
+            m = Mention(span.start, span.end, span.start_char, span.end_char, span.text, "PER", source="title",
+                        title=title, sent=sent_of[span.start])
             ids = kb.lookup(span.text, "PER")
             if len(ids) == 1:
                 m.kb = ids[0]
             new.append(m)
-            i = k
+            for k in range(span.start, span.end):
+                covered[k] = m
+            i = span.end
             continue
         if has_spec or tok.lower_ in ("presiden", "wapres", "kapolri", "panglima"):
-            span = doc[i:j]
-            new.append(Mention(i, j, span.start_char, span.end_char, span.text, "PER", kind="title", source="title",
-                               title=title, sent=sent_of[i]))
+            span = doc[i:title_end]
+            new.append(Mention(i, title_end, span.start_char, span.end_char, span.text, "PER", kind="title",
+                               source="title", title=title, sent=sent_of[i]))
         i = max(j, i + 1)
     return sorted(mentions + new, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset:
+    lex = lexicon()
+    return frozenset(word_list("not_names.txt")) | frozenset(lex.roles) | lex.title_words | frozenset(lex.pronouns)
+
+
+def _is_initial(tok) -> bool:
+    t = tok.text.rstrip(".")
+    return len(t) == 1 and t.isupper()
+
+
+def _name_token(tok, covered) -> bool:
+    t = tok.text
+    if tok.i in covered or not t[:1].isupper() or tok.lower_ in _not_names():
+        return False
+    return (t.replace("-", "").replace("'", "").isalpha() and len(t) > 1) or _is_initial(tok)
+
+
+def pattern_person_mentions(doc: Doc, mentions: list[Mention], sent_of: list[int]) -> list[Mention]:
+    """People the NER and KB missed, from Indonesian news patterns around a capitalised name:
+    "kata Veri", "menurut Jokowi", "Rangga Cipta mengatakan", "Tomy Kharisma Ilahi (25)",
+    "Pak Meled", "AKBP A M Dicky". Only where no entity is already."""
+    global SPEECH_FORMS
+    if SPEECH_FORMS is None:
+        SPEECH_FORMS = _speech_forms()
+    lex = lexicon()
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    cue_before = lex.speech_verbs | {"menurut", "kata", "ujar", "tutur", "ucap", "jelas", "tambah", "imbuh",
+                                     "ungkap", "papar", "terang", "lanjut", "tegas", "sebut", "tandas", "pungkas"}
+    new = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        if not _name_token(doc[i], covered):
+            i += 1
+            continue
+        j = i
+        while j < n and _name_token(doc[j], covered) and j - i < 6:
+            j += 1
+        prev = doc[i - 1] if i > 0 else None
+        nxt = doc[j] if j < n else None
+        start, end = i, j
+        trigger = False
+        if doc[i].lower_.rstrip(".") in lex.honorifics and j - i >= 2:
+            trigger = True
+            start, end = i + 1, min(j, i + 4)
+        elif prev is not None and (prev.lower_ in cue_before or prev.lower_.rstrip(".") in lex.honorifics):
+            trigger = True
+            if j - i > 3:
+                start = j - 2              # "Menurut Asisten Pembangunan Yoyon Indrayana"
+            end = min(j, start + 4)
+        elif nxt is not None and _speech_verb(nxt):
+            trigger = True
+            start = max(i, j - (3 if j - i <= 3 else 2))
+        elif nxt is not None and nxt.text == "," and j + 1 < n and _speech_verb(doc[j + 1]):
+            trigger = True                 # "…, Reza Febrianto, mengatakan"
+            start = max(i, j - 3)
+        elif nxt is not None and nxt.text in ("(", ",") and j + 2 < n and doc[j + 1].like_num \
+                and doc[j + 2].text in (")", ","):
+            trigger = True
+            start = max(i, j - 3)
+        elif nxt is not None and nxt.text == "," and j + 1 < n and (_match_role(doc, j + 1) or
+                                                                   doc[j + 1].lower_ in ("salah", "seorang", "warga")):
+            trigger = True
+            start = max(i, j - 3)
+        if trigger and end - start >= 3 and doc[start].is_sent_start:
+            start += 1                     # "Jasad Fendi Timah (56)": a capitalised first word
+        if trigger and end > start and not all(_is_initial(doc[k]) for k in range(start, end)):
+            span = doc[start:end]
+            new.append(Mention(start, end, span.start_char, span.end_char, span.text, "PER", source="pattern",
+                               sent=sent_of[start]))
+        i = j
+    return sorted(mentions + new, key=lambda m: m.start)
+
+
+def _speech_verb(tok) -> bool:
+    """A prefixed reporting verb after a subject: mengatakan, menjelaskan, berkata (not bare "lanjut")."""
+    low = tok.lower_
+    return low in SPEECH_FORMS and (low.startswith(("me", "ber")) or low in ("bilang",))
 
 
 def surname_mentions(doc: Doc, mentions: list[Mention], sent_of: list[int]) -> list[Mention]:
@@ -288,8 +409,11 @@ def surname_mentions(doc: Doc, mentions: list[Mention], sent_of: list[int]) -> l
     ("Kim" after "Kim Jong Un", "Zelensky" after "Volodymyr Zelenskyy") become person mentions."""
     keys = set()
     for m in mentions:
-        if m.label == "PER" and m.kind == "name" and len(m.words) >= 2:
-            keys.update({variant_key(m.words[0]), variant_key(m.words[-1])})
+        if m.label == "PER" and m.kind == "name" and m.words:
+            if len(m.words) >= 2:
+                keys.update({variant_key(m.words[0]), variant_key(m.words[-1])})
+            elif m.source in ("pattern", "ner") and len(m.words[0]) >= 3:
+                keys.add(variant_key(m.words[0]))
     if not keys:
         return mentions
     covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -533,6 +657,26 @@ def _quote_mask(doc: Doc) -> list[bool]:
     return mask
 
 
+PREPOSITIONS = frozenset({"dengan", "kepada", "dari", "oleh", "untuk", "terhadap", "bersama", "di", "ke", "pada",
+                          "tentang", "antara", "bagi", "menemui", "bertemu"})
+
+
+def _looks_subject(doc: Doc, m: Mention) -> Optional[bool]:
+    """True when a verb follows the mention (subject), False after a preposition, else None."""
+    first = m.title.start if m.title is not None and m.title.end <= m.start else m.start
+    if first > 0 and doc[first - 1].lower_ in PREPOSITIONS:
+        return False
+    k = m.end
+    if k < len(doc) and doc[k].text in (",", "("):
+        return None
+    if k < len(doc):
+        low = doc[k].lower_
+        if low.startswith(("me", "ber", "di", "ter")) and len(low) > 4 or low in ("juga", "pun", "tak", "tidak",
+                                                                                 "akan", "sudah", "telah", "masih"):
+            return True
+    return None
+
+
 def resolve_pronouns(doc: Doc, mentions: list[Mention], pronouns: list[Mention], clusters: list[Cluster],
                      sent_of: list[int]) -> None:
     """Salience-ranked resolution: each pronoun joins the best-scoring earlier cluster or none."""
@@ -547,15 +691,22 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], pronouns: list[Mention],
     for m in mentions:
         if m.cluster is None:
             continue
-        before = doc[m.start - 1].lower_ if m.start > 0 else ""
-        after = doc[m.end].lower_ if m.end < len(doc) else ""
-        if before in SPEECH_FORMS or after in SPEECH_FORMS:
+        first = m.title.start if m.title is not None and m.title.end <= m.start else m.start
+        before = doc[first - 1].lower_ if first > 0 else ""
+        k = m.end
+        if k < len(doc) and doc[k].text == "," and k + 1 < len(doc) and _speech_verb(doc[k + 1]):
+            k += 1
+        after = doc[k].lower_ if k < len(doc) else ""
+        if before in SPEECH_FORMS or after in SPEECH_FORMS or before == "menurut":
             m.score = 1.0
     events = sorted([m for m in mentions if m.cluster is not None] + pronouns, key=lambda m: m.start)
     history: list[Mention] = []
+    last_speaker = None
     for m in events:
         if m.kind != "pronoun":
             history.append(m)
+            if m.score:
+                last_speaker = m.cluster
             continue
         cls, number, animacy = m.pron
         if number == "pl":
@@ -575,14 +726,24 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], pronouns: list[Mention],
             if c.label not in ("PER", "ORG"):
                 continue
             score = 10.0 - 3.0 * dist
-            if first_of_sent.get(h.sent) == h.start:
+            subject = _looks_subject(doc, h)
+            if subject is not False and first_of_sent.get(h.sent) == h.start:
                 score += 2.0                      # first actor of its sentence: usually the subject
-            if h.start - sent_start.get(h.sent, 0) <= 6:
+            if subject:
+                score += 1.5
+            if h.start - sent_start.get(h.sent, 0) <= 6 and subject is not False:
                 score += 1.0
             if c.label == "PER":
                 score += 1.5
-            if any(o.score for o in c.mentions):
-                score += 2.0 if cls == "speech" else 0.5
+            if cls == "speech" and in_quote[h.start] and not in_quote[m.start]:
+                continue                          # a quote's speaker is not someone named inside it
+            if any(o.score for o in c.mentions if o.start <= m.start):
+                if in_quote[m.start] and cls != "speech":
+                    score -= 3.0                  # "dia" inside a quote is rarely the speaker
+                else:
+                    score += 3.0 if cls == "speech" else 1.0
+                    if h.cluster == last_speaker:
+                        score += 2.0 if cls == "speech" else 0.5
             if cls == "speech" and c.label != "PER":
                 score -= 3.0
             score += min(len(c.mentions), 5) * 0.3
@@ -600,6 +761,8 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], pronouns: list[Mention],
                 m.score = 1.0
             if cls == "speech":
                 m.score = 1.0
+            if m.score:
+                last_speaker = best
             history.append(m)
 
 
@@ -659,6 +822,7 @@ def analyse(doc: Doc, kb: Optional[KB] = None) -> list[R.Entity]:
     _PUBLISHED["value"] = doc._.published
     mentions = name_mentions(doc, kb, sent_of)
     mentions = parse_titles(doc, mentions, kb, sent_of)
+    mentions = pattern_person_mentions(doc, mentions, sent_of)
     mentions = surname_mentions(doc, mentions, sent_of)
     clusters = cluster(mentions, kb)
     taken = {i for m in mentions for i in range(m.start, m.end)}
