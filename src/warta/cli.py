@@ -135,6 +135,15 @@ from warta.eval.quotes import eval_quotes_cli  # noqa: E402
 
 eval_app.command("quotes")(eval_quotes_cli)
 
+# Entities: coreference/linking scores and the KB builder (src/warta/eval/coref.py, src/warta/kb/build.py).
+from warta.eval.coref import eval_coref_cli  # noqa: E402
+from warta.kb.build import build_cli as kb_build_cli  # noqa: E402
+
+eval_app.command("coref")(eval_coref_cli)
+kb_app = typer.Typer(help="The offline knowledge base.", no_args_is_help=True)
+kb_app.command("build")(kb_build_cli)
+app.add_typer(kb_app, name="kb")
+
 # Web: `warta serve` (src/warta/web/serve.py; uvicorn and the app are imported when it runs).
 from warta.web.serve import serve  # noqa: E402
 

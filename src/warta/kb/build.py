@@ -28,6 +28,7 @@ import re
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Optional
 
 import srsly
 
@@ -383,3 +384,11 @@ def main(argv=None):
 
 if __name__ == "__main__":
     main()
+
+
+def build_cli(shared: Optional[Path] = None, no_shared: bool = False):
+    """Rebuild kb/data/kb.msgpack from kb/data/sources (+ ../shared/data when present)."""
+    argv = ["--no-shared"] if no_shared else []
+    if shared:
+        argv += ["--shared", str(shared)]
+    main(argv)
