@@ -217,6 +217,17 @@ def test_page_is_self_contained_and_locked_down(client):
     assert len(world["features"]) > 150 and any(f["properties"]["iso_a3"] == "IDN" for f in world["features"])
 
 
+def test_loopback_server_refuses_foreign_host_names(corpus_file):
+    from warta.web.app import LOOPBACK_HOSTS
+
+    with TestClient(create_app(corpus_file, preload=False, allowed_hosts=LOOPBACK_HOSTS),
+                    base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/api/info").status_code == 200
+        assert c.get("/api/info", headers={"host": "localhost:8000"}).status_code == 200
+        rebound = c.get("/api/articles/zelenskyy-2024-10-14", headers={"host": "evil.example:8000"})
+        assert rebound.status_code == 400 and "Korea" not in rebound.text
+
+
 def test_openapi_served_and_swagger_cdn_page_off(client):
     spec = client.get("/openapi.json").json()
     assert {"/api/extract", "/api/articles", "/api/articles/{article_id}", "/api/events", "/api/entities",

@@ -20,16 +20,18 @@ import anyio
 from fastapi import FastAPI, HTTPException, Path, Query, Response
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from pydantic import BaseModel, Field
 
 from warta.web.corpus import Corpus
 
-__all__ = ["create_app", "MAX_BODY"]
+__all__ = ["create_app", "MAX_BODY", "LOOPBACK_HOSTS"]
 
 log = logging.getLogger(__name__)
 
 STATIC = pathlib.Path(__file__).resolve().parent / "static"
 MAX_BODY = 2 * 1024 * 1024
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost"]
 
 _CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -99,10 +101,13 @@ def _default_extract() -> Callable:
     return extract
 
 
-def create_app(store_path: str | pathlib.Path | None = None, *, preload: bool = True) -> FastAPI:
+def create_app(store_path: str | pathlib.Path | None = None, *, preload: bool = True,
+               allowed_hosts: Optional[list[str]] = None) -> FastAPI:
     """Build the app; ``store_path`` is a DuckDB corpus from `warta batch` (optional).
 
     ``preload`` loads the spaCy pipeline at start-up so the first request is not slow.
+    ``allowed_hosts`` restricts the Host header (`warta serve` on loopback passes the loopback
+    names, so a web page that DNS-rebinds its own name to 127.0.0.1 cannot read the corpus).
     """
     corpus = Corpus.from_store(store_path) if store_path else Corpus(name="")
     limiter = anyio.CapacityLimiter(1)  # one extraction at a time: the pipeline is not thread-safe
@@ -123,6 +128,8 @@ def create_app(store_path: str | pathlib.Path | None = None, *, preload: bool = 
                   docs_url=None, redoc_url=None, lifespan=lifespan)
     app.state.corpus = corpus
     app.add_middleware(BodyLimit, limit=MAX_BODY)
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
 
     @app.middleware("http")
     async def headers(request, call_next):

@@ -237,7 +237,7 @@ class Corpus:
             "SELECT a.id AS article, a.title, a.published, e.vid AS id, e.type, e.status, e.mode, e.day AS date,"
             " e.trigger, e.src_key AS source_key, e.src_name AS source, e.tgt_key AS target_key,"
             " e.tgt_name AS target, e.place_name AS place, e.place_country, e.lat, e.lon "
-            f"{base} ORDER BY e.day, a.id, e.vid LIMIT ? OFFSET ?", (*params, limit, offset))
+            f"{base} ORDER BY e.day DESC NULLS LAST, a.id, e.vid LIMIT ? OFFSET ?", (*params, limit, offset))
         total = self._all(f"SELECT count(*) AS n {base}", params)[0]["n"]
         return {"total": total, "items": items}
 

@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 _CORPUS_ENV = "WARTA_SERVE_CORPUS"
+_HOST_ENV = "WARTA_SERVE_HOST"
 
 
 def serve(
@@ -20,6 +21,7 @@ def serve(
     """Serve the API and the Read / Explore page for a corpus (http://HOST:PORT/)."""
     import uvicorn
 
+    os.environ[_HOST_ENV] = host
     if workers > 1:  # uvicorn starts the processes itself and needs a factory it can import
         os.environ[_CORPUS_ENV] = str(corpus) if corpus else ""
         typer.echo(f"warta serve: {workers} workers; http://{host}:{port}/", err=True)
@@ -27,20 +29,22 @@ def serve(
                     log_level="warning", access_log=False)
         return
 
-    from warta.web.app import create_app
-
-    app = create_app(corpus)
+    app = app_factory(corpus)
     info = app.state.corpus.info()
     typer.echo(f"warta serve: {info['articles']} articles, {info['events']} events; http://{host}:{port}/",
                err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
 
 
-def app_factory():
-    """One worker's app, for ``--workers N`` (the corpus path comes from the parent process)."""
-    from warta.web.app import create_app
+def app_factory(corpus: Optional[Path] = None):
+    """The app for one server process (with ``--workers N`` the corpus comes from the parent)."""
+    from warta.web.app import LOOPBACK_HOSTS, create_app
 
-    return create_app(os.environ.get(_CORPUS_ENV) or None)
+    host = os.environ.get(_HOST_ENV, "127.0.0.1")
+    # On loopback only loopback names are accepted in Host (DNS-rebinding guard); a wider bind
+    # is the user's explicit choice and accepts any name.
+    hosts = LOOPBACK_HOSTS if host in LOOPBACK_HOSTS or host.startswith("127.") else None
+    return create_app(corpus or os.environ.get(_CORPUS_ENV) or None, allowed_hosts=hosts)
 
 
 def main() -> None:  # `python -m warta.web` works before the CLI wiring exists
