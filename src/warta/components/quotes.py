@@ -19,7 +19,7 @@ first opening mark to the final closing mark); an indirect quote is the reported
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Literal, Optional, Sequence
@@ -416,6 +416,9 @@ def _subject_before(text: str, cue_start: int, floor: int, lex: QuoteLexicon) ->
             else:
                 first_verb = next((k for k, wd in enumerate(words) if verbish(wd[2])), None)
                 words = words[:first_verb] if first_verb else words[:cut]
+    rel = next((k for k, wd in enumerate(words) if k > 0 and wd[2].lower() == "yang"), None)
+    if rel is not None:
+        words = words[:rel]                  # 'Sumber … Yordania yang enggan disebutkan namanya'
     while words and words[-1][2].lower() in lex.skip | lex.stop:
         words.pop()
     if not words:
@@ -654,7 +657,9 @@ def _indirect(text: str, sents: Sequence[Offsets], directs: list[QuoteCandidate]
     out: list[QuoteCandidate] = []
     dstarts = [d.start for d in directs]
     for ss, se in sents:
-        k = bisect_right(dstarts, se) - 1
+        while se > ss and text[se - 1].isspace():
+            se -= 1
+        k = bisect_left(dstarts, se) - 1
         if k >= 0 and directs[k].end > ss:
             continue        # the sentence holds (part of) a direct quote
         m = _pre_cue_in(text, ss, se, lex, last=False)
