@@ -68,7 +68,7 @@ class Gazetteer:
                 self.rows.append(GazRow(key, name, feat, cc or None, float(lat) if lat else None,
                                         float(lon) if lon else None, int(gid) if gid else None, int(pop or 0)))
                 for a in aliases.split("|"):
-                    weak = a.startswith("~")
+                    weak = 2 if a.startswith("~~") else 1 if a.startswith("~") else 0
                     a = a.lstrip("~")
                     if a:
                         self.alias.setdefault(a, []).append((i, weak))
@@ -241,6 +241,8 @@ def _accept(text, s, e, alias, ents, sent_starts, g: Gazetteer) -> bool:
         prev = _word_before(text, s)
         if prev in g.cues or prev.lower() in g.cues:
             return True
+        if any(w == 2 for _, w in cands):
+            return False   # strictly weak: "Anda", "Natal", "Jordan" need a cue
         at_start = (sent_starts is not None and s in sent_starts) or not prev or prev[-1] in ".!?\"“”"
         return bool(prev) and not at_start and prev[0].islower() and prev.isalpha()
     return True

@@ -42,6 +42,7 @@ class TimeMatch:
     kind: str = "date"
     precise: bool = True
     until: Optional[str] = None   # last day of a range ("6-7 Juli"), else None
+    rule: str = ""                # which pattern found it (for the document-level passes)
 
 
 # --------------------------------------------------------------------------- language data
@@ -51,7 +52,7 @@ def _alt(forms: Iterable[str]) -> str:
     """Regex alternation, longest first, with flexible inner spaces and apostrophes."""
     out = []
     for f in sorted(set(forms), key=len, reverse=True):
-        p = re.escape(f).replace(r"\ ", r"\s+")
+        p = re.escape(f).replace(r"\ ", r"\s+").replace(r"\-", r"\s*-\s*")
         p = p.replace("'", r"\s*['’]\s*").replace("’", r"\s*['’]\s*")
         out.append(p)
     return "(?:" + "|".join(out) + ")"
@@ -59,6 +60,7 @@ def _alt(forms: Iterable[str]) -> str:
 
 def _norm(s: str) -> str:
     s = re.sub(r"\s*['’]\s*", "'", s)
+    s = re.sub(r"\s*-\s*", "-", s)
     return re.sub(r"\s+", " ", s).lower()
 
 
@@ -99,8 +101,8 @@ class _Lang:
         # (weekdays, month names alone: "April" may be a person, "minggu" a week).
         self.patterns: list[tuple[str, re.Pattern]] = [
             ("wd_numeric", re.compile(
-                rf"\b(?P<wd>{wd})(?:\s*,)?(?:\s+(?P<part1>{part}))?\s*\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
-                rf"(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)(?:\s+(?P<part2>{part}))?")),
+                rf"\b(?:(?P<wd>{wd})|(?P<relday>(?i:hari\s+ini|kemarin|besok)))(?:\s*,)?(?:\s+(?P<part1>{part}))?\s*\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
+                rf"(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)(?:\s+(?P<part2>{part}))?(?:\s+(?P<tail>kemarin|lalu))?")),
             ("wd_date", re.compile(
                 rf"\b(?P<wd>{wd})\s*,?\s*(?:(?:tanggal|tgl\.?)\s+)?(?P<d>\d{{1,2}})\s+(?P<mon>{mon_any})\.?"
                 rf"(?:\s+(?P<y>\d{{4}}))?\b")),
@@ -108,14 +110,18 @@ class _Lang:
                 rf"\b(?:(?:tanggal|tgl\.?)\s+)?(?P<d>\d{{1,2}})\s*(?:-|–|hingga|sampai|s/d|dan)\s*(?P<d2>\d{{1,2}})\s+"
                 rf"(?P<mon>{mon_full})(?:\s+(?P<y>\d{{4}}))?\b", I)),
             ("date", re.compile(
-                rf"\b(?:(?:tanggal|tgl\.?)\s+)?(?P<d>\d{{1,2}})\s+(?P<mon>{mon_any})\.?(?:\s+(?P<y>\d{{4}}))?\b")),
+                rf"\b(?:(?:tanggal|tgl\.?)\s+)?(?P<d>\d{{1,2}})\s+(?P<mon>{mon_any})\.?(?:\s+(?P<y>\d{{4}})|\s+(?P<rely>(?i:tahun\s+(?:lalu|ini|depan|kemarin))))?\b")),
             ("date_numeric", re.compile(
                 r"(?<![\d/.\-])(?:(?:tanggal|tgl\.?)\s+)?(?P<d>\d{1,2})\s*(?P<sep>[-/.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*"
                 r"(?P<y>\d{4})(?![\d/.\-]\d)", I)),
             ("date_iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
             ("month_year", re.compile(
                 rf"(?i:\b{mod}(?:bulan\s+)?)(?P<mon>{mon_full})\s+(?P<y>\d{{4}})\b")),
-            ("month", re.compile(rf"(?i:\b(?P<lead>{mod}bulan\s+)?)(?P<mon>{mon_full})\b")),
+            ("month", re.compile(rf"(?i:\b(?P<lead>{mod}bulan\s+)?)(?P<mon>{mon_full})(?:\s+(?P<y_>\d{{4}})|\s+(?P<rely>(?i:tahun\s+(?:lalu|ini|depan|kemarin))))?\b")),
+            ("decade", re.compile(
+                rf"\b{mod}(?:(?:era|tahun|dekade)\s+)?(?P<dec>(?:19|20)\d)0\s*-\s*an\b", I)),
+            ("set_an", re.compile(
+                rf"\b(?P<num>\d+|{numword})\s+(?P<unit>tahun|bulan|minggu|pekan|hari|jam)an\b", I)),
             ("year", re.compile(
                 rf"\b{mod}(?P<tahun>tahun\s+)?(?P<y>(?:19|20)\d{{2}})(?![\d%/,.]\d|\d|\s*%|-an)", I)),
             ("relative", re.compile(rf"\b(?P<rel>{_alt(self.relative)})(?:\s+(?P<part>{part}))?\b", I)),
@@ -131,7 +137,8 @@ class _Lang:
                 rf"(?:\s*(?P<tz>{tz})\b)?(?:\s+(?P<part>{part}))?", I)),
             ("clock_tz", re.compile(rf"\b(?P<h>\d{{1,2}})[.:](?P<mi>\d{{2}})\s*(?P<tz>{tz})\b")),
             ("weekday", re.compile(
-                rf"\b(?P<wd>{wd})\b(?:\s+(?P<dir>lalu|kemarin|depan|mendatang|ini))?(?:\s+(?P<part>{part}))?")),
+                rf"\b(?P<wd>{wd})\b(?:\s+(?P<dir>(?:akhir\s+)?(?:pekan|minggu)\s+(?:ini|lalu|depan|kemarin|mendatang)"
+                rf"|lalu|kemarin|depan|mendatang|ini))?(?:\s+(?P<part>{part}))?")),
         ]
         self.by_name = dict(self.patterns)
         self.triggers = self._triggers()
@@ -145,6 +152,9 @@ class _Lang:
         self.future_re = re.compile(rf"\b{_alt(self.cues['future'])}\b", I)
         self.approx_re = re.compile(rf"\b{_alt(self.cues['approx'])}\s+$", I)
         self.week_ordinal_re = re.compile(rf"^\s*(?:{_alt(self.cues['week_ordinal'])})\b", I)
+        self.count_lead_re = re.compile(rf"\b{_alt(self.cues['count_lead'])}\s+$", I)
+        self.count_follow_re = re.compile(rf"^\s+{_alt(self.cues['count_follow'])}\b", I)
+        self.month_follow_re = re.compile(rf"^\s+{_alt(self.cues['month_follow'])}\b", I)
         self.law_re = re.compile(r"\b(?:nomor|no\.?)\s*\d+\s+$", I)
         self.law_year_re = re.compile(r"\b(?:nomor|no\.?)\s*\d+\s+tahun\s+$", I)
 
@@ -167,11 +177,14 @@ class _Lang:
         add(("tanggal", "tgl"), "date_range", "date", "date_numeric")
         add(mods, "month_year", "month", "year")
         add(("bulan",), "month_year", "month")
-        add(("tahun",), "year")
+        add(("tahun",), "year", "decade")
+        add(("era", "dekade"), "decade")
+        add(("hari", "kemarin", "besok"), "wd_numeric")
+        add(mods, "decade")
         add(self.relative, "relative")
         add(self.cues["vague"], "vague")
-        add(self.numbers, "count")
-        add(("dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"), "count")
+        add(self.numbers, "count", "set_an")
+        add(("dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"), "count", "set_an")
         add(self.cues["set_lead"] | {"per"}, "set")
         add(("pukul", "pkl", "jam"), "clock")
         add(["se" + u for u in self.units], "count")
@@ -245,6 +258,9 @@ def _num(x: float) -> str:
 # --------------------------------------------------------------------------- the scanner
 
 
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z“\"])|\n+")
+
+
 class _Ctx:
     """Text, anchor and clause boundaries for one document."""
 
@@ -255,8 +271,9 @@ class _Ctx:
                 published = published.astimezone(_WIB)
             published = published.date()
         self.anchor: Optional[date] = published
-        if sentences is None:
-            sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.!?\n]+(?:[.!?]+|$)", text)]
+        if sentences is None:   # no segmenter ran: cut after . ! ? before a capital or a quote, and at newlines
+            cuts = [0] + [m.end() for m in _SENT_END.finditer(text)] + [len(text)]
+            sentences = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
         self.sent_starts = [s for s, _ in sentences] or [0]
         self.sentences = list(sentences) or [(0, len(text))]
 
@@ -321,6 +338,8 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
         mon = L.months[_norm(g["mon"])] if g.get("mon") else int(g["m"])
         wd = L.weekdays.get(_norm(g["wd"])) if g.get("wd") else None
         y = g.get("y")
+        if g.get("rely") and ctx.anchor is not None:
+            y = str(ctx.anchor.year + L.relative[_norm(g["rely"])][1])
         if y:
             yi = int(y) + (2000 if len(y) == 2 else 0)
             dt = _safe_date(yi, mon, d)
@@ -340,11 +359,14 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
         return (f"{int(g['y']):04d}-{L.full_months[_norm(g['mon'])]:02d}", "date", not g.get("mod"))
     if name == "month":
         lead = g.get("lead")
-        if not lead and not L.month_lead_re.search(text[max(0, s - 20):s]):
+        if (not lead and not g.get("rely") and not L.month_lead_re.search(text[max(0, s - 20):s])
+                and not L.month_follow_re.match(text[e:e + 16])):
             return None   # "April" alone may be a name; needs "bulan"/"pada"/"sejak" … before it
         if not m.group("mon")[0].isupper():
             return None
         mon = L.full_months[_norm(g["mon"])]
+        if g.get("rely") and ctx.anchor is not None:
+            return (f"{ctx.anchor.year + L.relative[_norm(g['rely'])][1]:04d}-{mon:02d}", "date", not g.get("mod"))
         dt = _pick_year(ctx, s, e, mon, None)
         if dt is None:
             return (None, "date", False)
@@ -355,6 +377,9 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
         before = text[max(0, s - 4):s]
         if re.search(r"(?:Rp\.?|\d[.,]?|[-/#])\s*$", before, re.I):
             return None
+        if not g.get("tahun") and not g.get("mod") and (
+                L.count_lead_re.search(text[max(0, s - 12):s]) or L.count_follow_re.match(text[e:e + 14])):
+            return None   # "Ada 2016 orang": a count
         return (g["y"], "date", not g.get("mod"))
     if name == "relative":
         unit, off, precise = L.relative[_norm(g["rel"])]
@@ -364,6 +389,12 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
         return (v, k, precise)
     if name == "vague":
         return (None, "date", False)
+    if name == "decade":
+        return (g["dec"], "date", False)
+    if name == "set_an":
+        n = L.number(g["num"])
+        unit, iso, is_time = L.units[_norm(g["unit"])]
+        return (f"P{'T' if is_time else ''}{_num(n)}{iso}", "set", True) if n else None
     if name == "count":
         if g.get("seunit"):
             n, ukey = 1.0, g["seunit"]
@@ -389,7 +420,7 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
         return (f"P{'T' if is_time else ''}{_num(n)}{iso}", "duration", precise)
     if name == "set":
         u = _norm(g["unit"])
-        if u in L.weekdays:
+        if u in L.weekdays and (u not in L.units or g["unit"][0].isupper()):
             if g["lead"].lower() == "per":
                 return None
             return ("P1W", "set", True)
@@ -415,22 +446,29 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
         wd = L.weekdays[_norm(g["wd"])]
         if wd == 7 and _norm(g["wd"]) == "minggu" and L.week_ordinal_re.match(text[e:e + 12]):
             return None   # "Minggu kedua": a week
-        dt = _weekday_date(ctx, s, e, wd, (g.get("dir") or "").lower() or None)
+        direction = re.sub(r"\s+", " ", (g.get("dir") or "").lower()) or None
+        if direction and ("pekan" in direction or "minggu" in direction):
+            if ctx.anchor is None:
+                return (None, "date", False)
+            off = L.relative[_norm(direction.replace("akhir ", ""))][1]
+            monday = ctx.anchor - timedelta(days=ctx.anchor.isoweekday() - 1) + timedelta(weeks=off)
+            return ((monday + timedelta(days=wd - 1)).isoformat(), "date", True)
+        dt = _weekday_date(ctx, s, e, wd, direction)
         if dt is None:
             return (None, "date", False)
         return (dt.isoformat(), "date", True)
     return None
 
 
-_PRIORITY = {"wd_numeric": 0, "wd_date": 0, "date_range": 1, "date_numeric": 1, "date_iso": 1, "date": 2,
+_PRIORITY = {"decade": 1, "set_an": 3, "wd_numeric": 0, "wd_date": 0, "date_range": 1, "date_numeric": 1, "date_iso": 1, "date": 2,
              "clock": 2, "clock_tz": 2, "month_year": 3, "relative": 3, "vague": 2, "set": 3, "count": 4,
              "year": 5, "month": 5, "weekday": 6}
 
 
 _DIGIT = re.compile(r"(?<![\w.,])\d+")
-_DIGIT_PATTERNS = {1: ("date_range", "date", "date_numeric", "count", "clock_tz"),
-                   2: ("date_range", "date", "date_numeric", "count", "clock_tz"),
-                   4: ("date_iso", "year", "count")}
+_DIGIT_PATTERNS = {1: ("date_range", "date", "date_numeric", "count", "clock_tz", "set_an"),
+                   2: ("date_range", "date", "date_numeric", "count", "clock_tz", "set_an"),
+                   4: ("date_iso", "year", "count", "decade")}
 
 
 def find_times(text: str, published=None, sentences: Optional[list[tuple[int, int]]] = None) -> list[TimeMatch]:
@@ -461,7 +499,7 @@ def find_times(text: str, published=None, sentences: Optional[list[tuple[int, in
     # Longest span first; on ties the more specific pattern.
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int]] = []
-    out: list[TimeMatch] = []
+    found: list[tuple[TimeMatch, re.Match]] = []
     for s, e, _, name, m in cands:
         if any(s < te and ts < e for ts, te in taken):
             continue
@@ -472,23 +510,91 @@ def find_times(text: str, published=None, sentences: Optional[list[tuple[int, in
         while e2 > s2 and text[e2 - 1].isspace():
             e2 -= 1
         taken.append((s2, e2))
-        out.append(TimeMatch(s2, e2, text[s2:e2], res[0], res[1], res[2], res[3] if len(res) > 3 else None))
-    out.sort(key=lambda t: t.start)
+        found.append((TimeMatch(s2, e2, text[s2:e2], res[0], res[1], res[2],
+                                res[3] if len(res) > 3 else None, name), m))
+    found.sort(key=lambda x: x[0].start)
+    found = _speech_time(found, ctx)
+    out = _same_day_again([t for t, _ in found])
+    out = _apposition(out, text)
     return _anchor_clocks(out, ctx)
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ABSOLUTE = {"wd_numeric", "wd_date", "date", "date_numeric", "date_iso", "date_range"}
+_RELATIVE = {"relative", "weekday", "count"}
+_QUOTE = re.compile(r"“[^”]{1,1500}”|\"[^\"]{1,1500}\"")
+
+
+def _speech_time(found, ctx: _Ctx):
+    """Inside a quotation, "kemarin" counts from the day the words were said when the sentence
+    dates them outside the quotes ("… kemarin," kata X, Rabu (17/5)), not from publication."""
+    quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(ctx.text)]
+    if not quotes:
+        return found
+    out = []
+    for t, m in found:
+        q = next(((a, b) for a, b in quotes if a <= t.start and t.end <= b), None)
+        if q and t.rule in _RELATIVE and t.value:
+            s0, s1 = ctx.sentence(t.start)
+            said = [x for x, _ in found if x.rule in _ABSOLUTE and x.value and _DAY.fullmatch(x.value)
+                    and s0 <= x.start < s1 and not (q[0] <= x.start < q[1])]
+            if said:
+                sub = _Ctx.__new__(_Ctx)
+                sub.__dict__.update(ctx.__dict__)
+                sub.anchor = date.fromisoformat(said[0].value)
+                res = _handle(t.rule, m, sub)
+                if res is not None:
+                    t = TimeMatch(t.start, t.end, t.text, res[0], res[1], res[2], t.until, t.rule)
+        out.append((t, m))
+    return out
+
+
+def _same_day_again(times: list[TimeMatch]) -> list[TimeMatch]:
+    """A yearless "3 November" repeated later in the article is the same day as the first one."""
+    seen: dict[str, str] = {}
+    out = []
+    for t in times:
+        if t.rule == "date" and t.value and _DAY.fullmatch(t.value) and not re.search(r"\d{4}|tahun", t.text, re.I):
+            md = t.value[5:]
+            if md in seen and seen[md] != t.value:
+                t = TimeMatch(t.start, t.end, t.text, seen[md], t.kind, t.precise, t.until, t.rule)
+            seen.setdefault(md, t.value)
+        elif t.value and _DAY.fullmatch(t.value):
+            seen.setdefault(t.value[5:], t.value)
+        out.append(t)
+    return out
+
+
+def _apposition(times: list[TimeMatch], text: str) -> list[TimeMatch]:
+    """"tanggal 5 Maret, Senin," : a bare weekday right after a date of that weekday is that date."""
+    out = list(times)
+    for i in range(1, len(out)):
+        t, prev = out[i], out[i - 1]
+        if (t.rule == "weekday" and prev.value and _DAY.fullmatch(prev.value)
+                and re.fullmatch(r"\s*[,(]?\s*", text[prev.end:t.start])
+                and date.fromisoformat(prev.value).isoweekday() == _lang().weekdays.get(_norm(t.text.split()[0]))):
+            out[i] = TimeMatch(t.start, t.end, t.text, prev.value, t.kind, t.precise, t.until, t.rule)
+    return out
+
+
 def _anchor_clocks(times: list[TimeMatch], ctx: _Ctx) -> list[TimeMatch]:
-    """Give "pukul 09.00 WIB" the day of the nearest dated expression in its sentence, else the anchor."""
+    """Give "pukul 09.00 WIB" the day of the nearest dated expression in its sentence, else of the
+    last one before it in the article (news narrates one day), else the anchor."""
     out = []
     for t in times:
         if t.kind == "time" and t.value and t.value.startswith("T"):
             s0, s1 = ctx.sentence(t.start)
-            days = [x for x in times if s0 <= x.start < s1 and x.kind == "date" and x.value
-                    and re.fullmatch(r"\d{4}-\d{2}-\d{2}", x.value)]
-            day = min(days, key=lambda x: abs(x.start - t.start)).value if days else (
-                ctx.anchor.isoformat() if ctx.anchor else None)
+            days = [x for x in times if x.kind == "date" and x.value and _DAY.fullmatch(x.value)]
+            same = [x for x in days if s0 <= x.start < s1]
+            before = [x for x in days if x.start < t.start]
+            if same:
+                day = min(same, key=lambda x: abs(x.start - t.start)).value
+            elif before:
+                day = before[-1].value
+            else:
+                day = ctx.anchor.isoformat() if ctx.anchor else None
             if day:
-                t = TimeMatch(t.start, t.end, t.text, day + t.value, t.kind, t.precise, t.until)
+                t = TimeMatch(t.start, t.end, t.text, day + t.value, t.kind, t.precise, t.until, t.rule)
         out.append(t)
     return out
 

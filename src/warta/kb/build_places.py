@@ -22,6 +22,8 @@ The output is committed, so users never need ``../shared`` or a network. Sources
 Single-word aliases that are also ordinary Indonesian words (from spaCy's Indonesian lemma table:
 "Batu", "Malang", "Negara", "Surat") are marked with a leading ``~``: the component accepts them
 only with a place cue ("di", "Kota"), inside a LOC/GPE entity, or after a lower-case word.
+Names listed as ``weak`` in ``lang/places_context.tsv`` ("Anda", "Natal", "Jordan") get ``~~``:
+a place cue or a LOC/GPE entity is required.
 Foreign cities whose name is such a word ("Baku", "Asmara", "Surat") are left out unless the
 alias table names them.
 
@@ -248,11 +250,10 @@ class Builder:
             for r in self.rows.values():
                 al = []
                 for a in r["aliases"]:
-                    if not re.search(r"[A-Za-z]", a) or a in al or ("~" + a) in al:
+                    if not re.search(r"[A-Za-z]", a) or a in al or ("~" + a) in al or ("~~" + a) in al:
                         continue
-                    weak = a in weak_words or (" " not in a and a.lower() in self.vocab and a not in explicit
-                                                and r["feature"] != "country")
-                    al.append(("~" if weak else "") + a)
+                    weak = " " not in a and a.lower() in self.vocab and a not in explicit and r["feature"] != "country"
+                    al.append(("~~" if a in weak_words else "~" if weak else "") + a)
                 lat = "" if r["lat"] is None else f"{r['lat']:.4f}"
                 lon = "" if r["lon"] is None else f"{r['lon']:.4f}"
                 fh.write("\t".join([r["key"], r["name"], r["feature"], r["country"] or "", lat, lon,

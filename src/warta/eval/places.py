@@ -1,0 +1,145 @@
+"""``warta eval places``: place mentions and their geocoding against a gold JSONL.
+
+Gold (``tests/data/places-gold.jsonl``, see tests/data/README.md): one article per line with
+``id``, ``split``, ``published``, ``text`` and ``places`` = [{start, end, text, name, lat, lon,
+country, feature, geonames}]. Measures (pure functions, shared by the CLI and the tests):
+
+- detection P/R/F1 by overlap;
+- **within-50-km accuracy**: the share of gold mentions whose overlapping prediction lies within
+  50 km of the gold point (a missed mention counts as wrong), and the same among detected ones;
+- country accuracy among detected mentions (same ISO3).
+
+``--engine pipeline`` (default) runs ``warta.load()`` (NER spans help and veto);
+``--engine rules`` calls ``find_places`` on the text alone.
+"""
+from __future__ import annotations
+
+import json
+import math
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import typer
+
+DEFAULT_GOLD = Path(__file__).resolve().parents[3] / "tests" / "data" / "places-gold.jsonl"
+RADIUS_KM = 50.0
+
+
+def km(lat1, lon1, lat2, lon2) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def load_gold(path: Path, split: str = "all") -> list[dict]:
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            a = json.loads(line)
+            for p in a["places"]:
+                if a["text"][p["start"]:p["end"]] != p["text"]:
+                    raise ValueError(f"{path}:{n}: offsets of {p['text']!r} do not match the text")
+                if p.get("lat") is None or p.get("lon") is None:
+                    raise ValueError(f"{path}:{n}: {p['text']!r} has no coordinates")
+            if split == "all" or a["split"] == split:
+                rows.append(a)
+    return rows
+
+
+def _overlap(a, b) -> int:
+    return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
+
+
+@dataclass
+class PlaceScores:
+    gold: int = 0
+    pred: int = 0
+    gold_found: int = 0
+    pred_matched: int = 0
+    within: int = 0
+    country_ok: int = 0
+    errors: list = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        p = self.pred_matched / self.pred if self.pred else 0.0
+        r = self.gold_found / self.gold if self.gold else 0.0
+        return {
+            "gold": self.gold, "pred": self.pred,
+            "precision": round(p, 4), "recall": round(r, 4),
+            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+            "within_50km_accuracy": round(self.within / self.gold, 4) if self.gold else 0.0,
+            "within_50km_accuracy_detected": round(self.within / self.gold_found, 4) if self.gold_found else 0.0,
+            "country_accuracy_detected": round(self.country_ok / self.gold_found, 4) if self.gold_found else 0.0,
+        }
+
+
+def score_article(gold: list[dict], pred: list[dict], scores: PlaceScores, doc_id: str = "") -> None:
+    scores.gold += len(gold)
+    scores.pred += len(pred)
+    for p in pred:
+        if any(_overlap(p, g) for g in gold):
+            scores.pred_matched += 1
+        else:
+            scores.errors.append((doc_id, None, None, p["text"], p.get("name")))
+    for g in gold:
+        best = max(pred, key=lambda p: _overlap(p, g), default=None)
+        if best is None or not _overlap(best, g):
+            scores.errors.append((doc_id, g["text"], g["name"], None, None))
+            continue
+        scores.gold_found += 1
+        scores.country_ok += best.get("country") == g.get("country")
+        if best.get("lat") is not None and km(best["lat"], best["lon"], g["lat"], g["lon"]) <= RADIUS_KM:
+            scores.within += 1
+        else:
+            scores.errors.append((doc_id, g["text"], g["name"], best["text"], best.get("name")))
+
+
+def predict(rows: list[dict], engine: str = "pipeline") -> list[list[dict]]:
+    if engine == "rules":
+        from warta.components.places import find_places
+
+        out = []
+        for a in rows:
+            out.append([{"start": p.start, "end": p.end, "text": p.text, "name": p.row.name, "lat": p.row.lat,
+                         "lon": p.row.lon, "country": p.row.country} for p in find_places(a["text"])])
+        return out
+    import warta
+    from warta.pipeline import prepare_doc
+
+    nlp = warta.load()
+    docs = nlp.pipe(prepare_doc(nlp, a["text"], published=a.get("published")) for a in rows)
+    return [[p.model_dump() for p in (d._.places or [])] for d in docs]
+
+
+def evaluate(path: Path = DEFAULT_GOLD, split: str = "all", engine: str = "pipeline") -> tuple[dict, PlaceScores]:
+    rows = load_gold(path, split)
+    t0 = time.perf_counter()
+    preds = predict(rows, engine)
+    elapsed = time.perf_counter() - t0
+    scores = PlaceScores()
+    for a, p in zip(rows, preds):
+        score_article(a["places"], p, scores, a["id"])
+    return ({"gold_file": str(path), "split": split, "engine": engine, "articles": len(rows),
+             **scores.as_dict(), "seconds": round(elapsed, 2)}, scores)
+
+
+def eval_places_cli(
+    gold: Path = typer.Option(DEFAULT_GOLD, help="gold JSONL (places-gold.jsonl format)"),
+    split: str = typer.Option("all", help="dev, test or all"),
+    engine: str = typer.Option("pipeline", help="pipeline (warta.load()) or rules (find_places only)"),
+    errors: bool = typer.Option(False, "--errors", help="print every miss, far guess and false alarm"),
+) -> None:
+    """Score place mentions: detection P/R/F1 and within-50-km accuracy."""
+    out, scores = evaluate(gold, split, engine)
+    if errors:
+        for doc, gt, gn, pt, pn in scores.errors:
+            typer.echo(f"{doc[:40]:40}  gold={gt!r}:{gn}  pred={pt!r}:{pn}")
+    typer.echo(json.dumps(out, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    typer.run(eval_places_cli)

@@ -1,0 +1,180 @@
+"""``warta eval times``: time-expression detection and normalisation against a gold JSONL.
+
+Gold (``tests/data/times-gold.jsonl``, see tests/data/README.md): one article per line with
+``id``, ``split`` (dev/test), ``published``, ``text`` and ``times`` = [{start, end, text, value,
+kind, precise}]. Measures (pure functions below, shared by the CLI and the tests):
+
+- detection P/R/F1 by overlap (a predicted and a gold span share a character), and exact-span F1;
+- **value accuracy**: the share of gold expressions whose overlapping prediction has the same
+  ``value`` (a missed expression counts as wrong), and the same among detected expressions;
+- a peer for the normaliser alone: ``dateparser`` given each gold span's text (with the
+  publication date as base), value accuracy on the date-kind items it can express.
+
+``--engine pipeline`` (default) runs ``warta.load()``; ``--engine rules`` calls
+``find_times`` directly (no model needed).
+"""
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+import typer
+
+DEFAULT_GOLD = Path(__file__).resolve().parents[3] / "tests" / "data" / "times-gold.jsonl"
+
+
+def load_gold(path: Path, split: str = "all") -> list[dict]:
+    """Read and validate the gold file; keep one split ('dev', 'test' or 'all')."""
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            a = json.loads(line)
+            for key in ("id", "split", "text", "times"):
+                if key not in a:
+                    raise ValueError(f"{path}:{n}: missing {key!r}")
+            for t in a["times"]:
+                if a["text"][t["start"]:t["end"]] != t["text"]:
+                    raise ValueError(f"{path}:{n}: offsets of {t['text']!r} do not match the text")
+            if split == "all" or a["split"] == split:
+                rows.append(a)
+    return rows
+
+
+def _overlap(a, b) -> int:
+    return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
+
+
+@dataclass
+class TimeScores:
+    gold: int = 0
+    pred: int = 0
+    gold_found: int = 0
+    pred_matched: int = 0
+    exact: int = 0
+    value_ok: int = 0
+    errors: list = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        p = self.pred_matched / self.pred if self.pred else 0.0
+        r = self.gold_found / self.gold if self.gold else 0.0
+        return {
+            "gold": self.gold, "pred": self.pred,
+            "precision": round(p, 4), "recall": round(r, 4),
+            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+            "exact_span_f1": round(2 * self.exact / (self.gold + self.pred), 4) if self.gold + self.pred else 0.0,
+            "value_accuracy": round(self.value_ok / self.gold, 4) if self.gold else 0.0,
+            "value_accuracy_detected": round(self.value_ok / self.gold_found, 4) if self.gold_found else 0.0,
+        }
+
+
+def score_article(gold: list[dict], pred: list[dict], scores: TimeScores, doc_id: str = "") -> None:
+    """Add one article's counts to ``scores`` (dicts with start, end, value)."""
+    scores.gold += len(gold)
+    scores.pred += len(pred)
+    for p in pred:
+        if any(_overlap(p, g) for g in gold):
+            scores.pred_matched += 1
+    for g in gold:
+        best = max(pred, key=lambda p: _overlap(p, g), default=None)
+        if best is None or not _overlap(best, g):
+            scores.errors.append((doc_id, g["text"], g["value"], None, None))
+            continue
+        scores.gold_found += 1
+        if (best["start"], best["end"]) == (g["start"], g["end"]):
+            scores.exact += 1
+        if best.get("value") == g["value"]:
+            scores.value_ok += 1
+        else:
+            scores.errors.append((doc_id, g["text"], g["value"], best["text"], best.get("value")))
+    for p in pred:
+        if not any(_overlap(p, g) for g in gold):
+            scores.errors.append((doc_id, None, None, p["text"], p.get("value")))
+
+
+def predict(rows: list[dict], engine: str = "pipeline") -> list[list[dict]]:
+    """Predicted times per article as dicts."""
+    if engine == "rules":
+        from warta.components.times import find_times
+        from warta.pipeline import parse_published
+
+        return [[{"start": t.start, "end": t.end, "text": t.text, "value": t.value, "kind": t.kind}
+                 for t in find_times(a["text"], parse_published(a.get("published")))] for a in rows]
+    import warta
+    from warta.pipeline import prepare_doc
+
+    nlp = warta.load()
+    docs = nlp.pipe(prepare_doc(nlp, a["text"], published=a.get("published")) for a in rows)
+    return [[t.model_dump() for t in (d._.times or [])] for d in docs]
+
+
+def dateparser_peer(rows: Iterable[dict]) -> dict:
+    """dateparser on each gold date span's text, based on the publication date: how far a
+    general parser gets with the normalisation alone (spans given)."""
+    try:
+        import dateparser
+        from dateparser.date import DateDataParser
+    except ImportError:  # pragma: no cover
+        return {"skipped": "dateparser not installed"}
+    from datetime import datetime
+
+    ddp = DateDataParser(languages=["id"], settings={"PREFER_DATES_FROM": "past"})
+    n = ok = 0
+    t0 = time.perf_counter()
+    for a in rows:
+        base = datetime.fromisoformat(a["published"]) if a.get("published") else None
+        for g in a["times"]:
+            if g["kind"] != "date" or not g["value"]:
+                continue
+            n += 1
+            ddp._settings.RELATIVE_BASE = base   # noqa: SLF001 (per-article base date)
+            try:
+                data = ddp.get_date_data(g["text"])
+            except Exception:  # noqa: BLE001
+                continue
+            if data and data.date_obj:
+                d, period = data.date_obj, data.period
+                v = {"year": f"{d:%Y}", "month": f"{d:%Y-%m}"}.get(period, f"{d:%Y-%m-%d}")
+                ok += v == g["value"]
+    ms = (time.perf_counter() - t0) * 1000
+    return {"dateparser_version": dateparser.__version__, "date_items": n,
+            "value_accuracy": round(ok / n, 4) if n else 0.0, "ms_per_expression": round(ms / max(n, 1), 3)}
+
+
+def evaluate(path: Path = DEFAULT_GOLD, split: str = "all", engine: str = "pipeline",
+             peer: bool = True) -> tuple[dict, TimeScores]:
+    rows = load_gold(path, split)
+    t0 = time.perf_counter()
+    preds = predict(rows, engine)
+    elapsed = time.perf_counter() - t0
+    scores = TimeScores()
+    for a, p in zip(rows, preds):
+        score_article(a["times"], p, scores, a["id"])
+    out = {"gold_file": str(path), "split": split, "engine": engine, "articles": len(rows),
+           **scores.as_dict(), "seconds": round(elapsed, 2)}
+    if peer:
+        out["peer_dateparser_on_gold_spans"] = dateparser_peer(rows)
+    return out, scores
+
+
+def eval_times_cli(
+    gold: Path = typer.Option(DEFAULT_GOLD, help="gold JSONL (times-gold.jsonl format)"),
+    split: str = typer.Option("all", help="dev, test or all"),
+    engine: str = typer.Option("pipeline", help="pipeline (warta.load()) or rules (find_times only)"),
+    errors: bool = typer.Option(False, "--errors", help="print every miss, wrong value and false alarm"),
+    peer: bool = typer.Option(True, help="also score dateparser on the gold spans"),
+) -> None:
+    """Score time expressions: detection P/R/F1 and value accuracy."""
+    out, scores = evaluate(gold, split, engine, peer)
+    if errors:
+        for doc, gt, gv, pt, pv in scores.errors:
+            typer.echo(f"{doc[:40]:40}  gold={gt!r}:{gv}  pred={pt!r}:{pv}")
+    typer.echo(json.dumps(out, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    typer.run(eval_times_cli)

@@ -1,0 +1,168 @@
+"""Make the times and places gold sets (tests/data/times-gold.jsonl, places-gold.jsonl) from IndoSum.
+
+Steps (see tests/data/README.md for how the result was checked):
+
+    python tools/gold/times_places.py select        # pick articles, fixed seed, dev/test split
+    python tools/gold/times_places.py draft dev     # pre-annotate with warta -> tools/gold/draft-dev.txt
+    (check every item by hand; corrections go to tools/gold/tp_corrections.json)
+    python tools/gold/times_places.py build         # draft + corrections -> tests/data/*-gold.jsonl
+
+IndoSum (Kurniawan & Louvan 2018) is CC BY-SA 4.0; the text is rebuilt from its tokens with
+``warta.io.indosum.article_text`` and the publication date is the id's Unix-time prefix, read as
+a Jakarta (UTC+7) calendar day.
+"""
+from __future__ import annotations
+
+import json
+import random
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+HERE = Path(__file__).resolve().parent
+ARTICLES = HERE / "tp_articles.jsonl"
+CORR = HERE / "tp_corrections.json"
+SEED, N_FIRST, N_EXTRA, MAX_CHARS = 6, 20, 10, 1800   # per split: first batch (times+places), extra (times)
+
+
+def select() -> None:
+    from warta.io.indosum import article_text
+
+    seen, pool = set(), []
+    for f in sorted((SHARED / "data/indosum").glob("dev.*.jsonl")):
+        for line in open(f, encoding="utf-8"):
+            a = json.loads(line)
+            if a["id"] in seen:
+                continue
+            seen.add(a["id"])
+            text = article_text(a["paragraphs"])
+            if len(text) <= MAX_CHARS:
+                pool.append({"id": a["id"], "category": a["category"], "text": text})
+    pool.sort(key=lambda a: a["id"])
+    random.Random(SEED).shuffle(pool)
+    out = []
+    # pool[0:20] dev, [20:40] test (times and places); [40:50] dev, [50:60] test (times only)
+    for i, a in enumerate(pool[: 2 * (N_FIRST + N_EXTRA)]):
+        first = i < 2 * N_FIRST
+        k = i if first else i - 2 * N_FIRST
+        n = N_FIRST if first else N_EXTRA
+        ts = int(a["id"].split("-", 1)[0])
+        a["published"] = datetime.fromtimestamp(ts, timezone(timedelta(hours=7))).date().isoformat()
+        a["split"] = "dev" if k < n else "test"
+        a["places_gold"] = first
+        out.append(a)
+    with open(ARTICLES, "w", encoding="utf-8") as fh:
+        for a in out:
+            fh.write(json.dumps(a, ensure_ascii=False) + "\n")
+    print(f"{len(out)} articles -> {ARTICLES}")
+
+
+def _articles(split=None):
+    for line in open(ARTICLES, encoding="utf-8"):
+        a = json.loads(line)
+        if split is None or a["split"] == split:
+            yield a
+
+
+def _predict(a, nlp):
+    from warta.pipeline import prepare_doc
+
+    doc = nlp(prepare_doc(nlp, a["text"], published=a["published"]))
+    return doc._.times or [], doc._.places or []
+
+
+def draft(split: str) -> None:
+    import warta
+
+    nlp = warta.load()
+    out, drafts = [], {}
+    for a in _articles(split):
+        times, places = _predict(a, nlp)
+        drafts[a["id"]] = {"times": [t.model_dump(mode="json") for t in times],
+                           "places": [p.model_dump(mode="json") for p in places] if a["places_gold"] else None}
+        out.append(f"=== {a['id']}  published {a['published']}  places={a['places_gold']}\n{a['text']}\n")
+        for i, t in enumerate(times):
+            out.append(f"  T{i} [{t.start}:{t.end}] {t.text!r} -> {t.value} {t.kind} precise={t.precise}")
+        if a["places_gold"]:
+            for i, p in enumerate(places):
+                out.append(f"  P{i} [{p.start}:{p.end}] {p.text!r} -> {p.name} {p.feature} {p.country} "
+                           f"({p.lat},{p.lon}) gn={p.geonames}")
+        out.append("")
+    (HERE / f"draft-{split}.txt").write_text("\n".join(out), encoding="utf-8")
+    (HERE / f"draft-{split}.json").write_text(json.dumps(drafts, ensure_ascii=False, indent=0), encoding="utf-8")
+    print(f"wrote {HERE / f'draft-{split}.txt'}")
+
+
+def _find(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(needle, pos + 1)
+    return pos, pos + len(needle)
+
+
+def build() -> None:
+    """Draft predictions + hand corrections -> gold. Corrections per article id:
+    times: {"drop": [i…], "set": {i: {field: value}}, "add": [{"text", "nth", "value", "kind", "precise"}]}
+    places: the same, with "add" items {"text", "nth", "name", "lat", "lon", "country", "feature", "geonames"}.
+    """
+    corr = json.loads(CORR.read_text(encoding="utf-8"))
+    tgold, pgold = [], []
+    for split in ("dev", "test"):
+        path = HERE / f"draft-{split}.json"
+        if not path.exists():
+            continue
+        drafts = json.loads(path.read_text(encoding="utf-8"))
+        for a in _articles(split):
+            d, c = drafts[a["id"]], corr.get(a["id"], {})
+            for kind, keep in (("times", ("start", "end", "text", "value", "kind", "precise")),
+                               ("places", ("start", "end", "text", "name", "lat", "lon", "country", "feature",
+                                           "geonames"))):
+                if d[kind] is None:
+                    continue
+                cc = c.get(kind, {})
+                items = []
+                for i, x in enumerate(d[kind]):
+                    if i in cc.get("drop", []):
+                        continue
+                    x = {k: x.get(k) for k in keep}
+                    x.update(cc.get("set", {}).get(str(i), {}))
+                    if "span" in cc.get("set", {}).get(str(i), {}):
+                        span, occ, pos = x.pop("span"), [], -1
+                        while (pos := a["text"].find(span, pos + 1)) >= 0:
+                            occ.append(pos)
+                        s0 = min(occ, key=lambda o: abs(o - x["start"]))   # the occurrence nearest the draft's
+                        x["start"], x["end"] = s0, s0 + len(span)
+                        x["text"] = a["text"][x["start"]:x["end"]]
+                    items.append(x)
+                for add in cc.get("add", []):
+                    s, e = _find(a["text"], add["text"], add.get("nth", 0))
+                    x = {k: add.get(k) for k in keep}
+                    x.update(start=s, end=e, text=a["text"][s:e])
+                    if kind == "times":
+                        x.setdefault("precise", True)
+                        if x["precise"] is None:
+                            x["precise"] = True
+                    items.append(x)
+                items.sort(key=lambda x: x["start"])
+                for x in items:
+                    assert a["text"][x["start"]:x["end"]] == x["text"], (a["id"], x)
+                row = {"id": a["id"], "split": split, "published": a["published"], "text": a["text"], kind: items}
+                (tgold if kind == "times" else pgold).append(row)
+    for name, rows in (("times-gold.jsonl", tgold), ("places-gold.jsonl", pgold)):
+        with open(ROOT / "tests/data" / name, "w", encoding="utf-8") as fh:
+            for r in rows:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        n = sum(len(r.get("times") or r.get("places") or []) for r in rows)
+        print(f"{name}: {len(rows)} articles, {n} items")
+
+
+if __name__ == "__main__":
+    cmd = sys.argv[1]
+    if cmd == "select":
+        select()
+    elif cmd == "draft":
+        draft(sys.argv[2])
+    elif cmd == "build":
+        build()
