@@ -144,6 +144,13 @@ kb_app = typer.Typer(help="The offline knowledge base.", no_args_is_help=True)
 kb_app.command("build")(kb_build_cli)
 app.add_typer(kb_app, name="kb")
 
+# Times and places: scoring on the IndoSum gold (src/warta/eval/times.py, places.py; light to import).
+from warta.eval.places import eval_places_cli  # noqa: E402
+from warta.eval.times import eval_times_cli  # noqa: E402
+
+eval_app.command("times")(eval_times_cli)
+eval_app.command("places")(eval_places_cli)
+
 # Web: `warta serve` (src/warta/web/serve.py; uvicorn and the app are imported when it runs).
 from warta.web.serve import serve  # noqa: E402
 
