@@ -235,3 +235,16 @@ def test_openapi_served_and_swagger_cdn_page_off(client):
     docs = client.get("/docs").text
     assert "swagger" not in docs.lower() and "cdn" not in docs.lower()
     assert client.get("/redoc").status_code == 404
+
+
+def test_serve_command_reports_an_unreadable_corpus_in_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from warta.cli import app
+
+    bogus = tmp_path / "not-a-corpus.duckdb"
+    bogus.write_text("hello", encoding="utf-8")
+    result = CliRunner().invoke(app, ["serve", str(bogus), "--port", "0"])
+    assert result.exit_code == 1
+    assert "cannot read corpus" in result.output and "Traceback" not in result.output
+    assert CliRunner().invoke(app, ["serve", str(tmp_path / "missing.duckdb")]).exit_code != 0

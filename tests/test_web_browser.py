@@ -28,6 +28,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 if not Path(CHROMIUM).exists():
     pytest.skip("needs Debian chromium (apt-get install -y chromium)", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api")
+expect = sync_api.expect
 
 
 def _free_port() -> int:
@@ -143,17 +144,20 @@ def test_open_an_event_highlights_trigger_source_and_target(server, page):
     assert badge.count() == 1 and badge.text_content() == "Volodymyr Zelenskyy"
     assert page.locator("#doc .q").first.text_content().startswith("“Kami melihat")
     page.hover("#list-events li[data-event='v2']")
-    assert page.locator("#doc .hl").all_text_contents() == ["mengirimkan"]
+    expect(page.locator("#doc .hl")).to_have_text(["mengirimkan"])
     page.click("#list-events li[data-event='v1']")
     detail = page.locator("#event-detail")
-    assert detail.is_visible()
+    expect(detail).to_be_visible()
     text = detail.text_content()
     assert "ACCUSE" in text and "Volodymyr Zelenskyy" in text and "Korea Utara" in text and "2024-10-13" in text
     page.mouse.move(5, 5)  # leave the list: the opened event stays highlighted
-    assert page.locator("#doc .hl").all_text_contents() == ["menuduh"]
-    assert page.locator("#doc .hl-src").all_text_contents() == ["Volodymyr Zelenskyy"]
-    assert page.locator("#doc .hl-tgt").all_text_contents() == ["Korea Utara"]
+    expect(page.locator("#doc .hl")).to_have_text(["menuduh"])
+    expect(page.locator("#doc .hl-src")).to_have_text(["Volodymyr Zelenskyy"])
+    expect(page.locator("#doc .hl-tgt")).to_have_text(["Korea Utara"])
     assert page.locator("#list-times li").first.text_content().startswith("Minggu malam")
+    expect(page.locator("#doc .tm")).to_have_text(["Minggu malam"])
+    expect(page.locator("#doc .tm")).to_have_attribute("title", "time: 2024-10-13")
+    expect(page.locator("#doc .pl", has_text="Kharkiv")).to_have_attribute("title", "place: Kharkiv (UKR)")
     assert "Kharkiv" in page.locator("#list-places").text_content()
     # a permalink can open an event directly
     page.goto(server + "/#/article/peskov-2024-10-15?event=v1")

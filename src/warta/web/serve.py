@@ -1,4 +1,8 @@
-"""The `warta serve` command: start uvicorn on the app for one corpus."""
+"""The `warta serve` command: start uvicorn on the app for one corpus.
+
+The corpus is indexed once at start-up (a snapshot): restart the server to see articles that a
+later `warta batch` added.
+"""
 from __future__ import annotations
 
 import os
@@ -29,7 +33,11 @@ def serve(
                     log_level="warning", access_log=False)
         return
 
-    app = app_factory(corpus)
+    try:
+        app = app_factory(corpus)
+    except Exception as err:  # not a DuckDB file, locked by a running batch, …: one line, no traceback
+        typer.echo(f"warta serve: cannot read corpus {corpus}: {str(err).splitlines()[0]}", err=True)
+        raise typer.Exit(1) from None
     info = app.state.corpus.info()
     typer.echo(f"warta serve: {info['articles']} articles, {info['events']} events; http://{host}:{port}/",
                err=True)

@@ -154,6 +154,9 @@ function renderText(rec) {
   const entType = Object.fromEntries(entities.map((e) => [e.id, e.type]));
   const speakerName = {};
   const entName = Object.fromEntries(entities.map((e) => [e.id, e.name]));
+  const timeById = Object.fromEntries((rec.times || []).map((t) => [t.id, t]));
+  const placeById = Object.fromEntries((rec.places || []).map((p) => [p.id, p]));
+  const eventById = Object.fromEntries((rec.events || []).map((v) => [v.id, v]));
   for (const q of rec.quotes || []) speakerName[q.id] = q.speaker ? (entName[q.speaker] || q.speaker) : "unknown speaker";
   const doc = clear($("doc"));
   pieces = [];
@@ -188,6 +191,16 @@ function renderText(rec) {
     if (innermost) classes.push("ent", "ent-" + (entType[innermost.id] || "MISC"));
     const node = classes.length ? el("span", classes.join(" "), text.slice(a, b)) : document.createTextNode(text.slice(a, b));
     if (innermost && node.dataset) node.dataset.entity = innermost.id;
+    if (node.setAttribute) {  // a plain-text tooltip: what this piece of text was resolved to
+      const tips = [];
+      if (innermost) tips.push((entType[innermost.id] || "MISC") + ": " + (entName[innermost.id] || ""));
+      for (const x of cover) {
+        if (x.kind === "time" && timeById[x.id]) tips.push("time: " + (timeById[x.id].value || "?"));
+        if (x.kind === "place" && placeById[x.id]) tips.push("place: " + placeById[x.id].name + (placeById[x.id].country ? " (" + placeById[x.id].country + ")" : ""));
+        if (x.kind === "trig" && eventById[x.id]) tips.push("event " + x.id + ": " + eventById[x.id].type + ", " + eventById[x.id].status);
+      }
+      if (tips.length) node.setAttribute("title", tips.join("\n"));
+    }
     piece.node = node;
     pieces.push(piece);
     doc.appendChild(node);
