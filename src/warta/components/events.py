@@ -42,17 +42,38 @@ __all__ = ["SYNTAX_MODEL", "Trigger", "TriggerEntry", "Lexicon", "load_lexicon",
 SYNTAX_MODEL = Path(__file__).resolve().parents[1] / "models" / "syntax"
 
 QUOTE_TOKENS = {'"', "“", "”", "'", "‘", "’", "«", "»", "``", "''"}
-# grammatical words, kept here because they are the grammar of the argument finder, not a lexicon
-PREP_TARGET = {"ke", "kepada", "terhadap", "dengan", "atas", "melawan", "untuk", "bagi", "pada", "kpd"}
-PREP_NOT_ACTOR = {"di", "dari", "dalam", "oleh", "antara", "tentang", "mengenai", "seperti",
-                  "menuju", "selama", "tanpa", "via", "melalui", "lewat"}
-CLAUSE_BREAK = {";", ":", "bahwa", "sejak", "hingga", "sampai", "karena", "sementara", "sedangkan", "namun", "ketika", "saat",
-                "sebelum", "setelah", "sesudah", "meski", "meskipun", "walaupun", "jika", "apabila",
-                "sehingga", "agar", "supaya", "yang", "padahal", "tetapi", "tapi", "melainkan"}
-COORD = {",", "dan", "serta", "maupun", "atau"}
-SKIP_BEFORE_VERB = {"juga", "telah", "sudah", "kemudian", "lalu", "pun", "semuanya", "sama-sama",
-                    "bersama", "kembali", "secara", "langsung", "segera", "pernah", "masih", "terus"}
-VERB_COORD = {"dan", "serta", "lalu", "kemudian", ",", "sekaligus"}
+
+
+def _grammar() -> dict[str, frozenset[str]]:
+    """Word classes from ``lang/event_grammar.tsv`` (prepositions, clause breaks, coordinators ...)."""
+    out: dict[str, set[str]] = {}
+    for line in open(LANG_DIR / "event_grammar.tsv", encoding="utf-8"):
+        if line.strip() and not line.startswith("#"):
+            cls, word = line.rstrip("\n").split("\t")
+            out.setdefault(cls, set()).add(word.strip().lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_G = _grammar()
+PREP_TARGET = _G["prep_target"]
+PREP_NOT_ACTOR = _G["prep_not_actor"]
+CLAUSE_BREAK = _G["clause_break"]
+COORD = _G["coord"]
+SKIP_BEFORE_VERB = _G["skip_before_verb"]
+VERB_COORD = _G["verb_coord"]
+PURPOSE = _G["purpose"]
+POSSESSOR_HEAD = _G["possessor_head"]
+SUBJECT_LEAD = _G["subject_lead"]
+MUTUAL = _G["mutual"]
+ACCORDING = _G["according"]
+RELATIVE = _G["relative"]
+AGENT_MARKER = _G["agent_marker"]
+CONTRAST = _G["contrast"]
+CONTRAST_ALSO = _G["contrast_also"]
+REPORT_AFTER = _G["report_after"]
+QUANTIFIER = _G["quantifier"]
+COMPLEMENT_LEAD = _G["complement_lead"]
+RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}   # "X dan Y bertemu": each is the other's partner
 STATUS_RANK = {"denied": 6, "negated": 5, "failed": 4, "planned": 3, "possible": 2, "claimed": 1, "asserted": 0}
 
 
@@ -77,6 +98,7 @@ class Lexicon:
     agents: dict[tuple[str, ...], str]
     nominal_blockers: frozenset[str] = frozenset()
     cap_stop: frozenset[str] = frozenset()
+    roles: frozenset[str] = frozenset()   # role/agent head nouns (lang/roles.tsv + event_agents.tsv)
 
 
 def _split(cell: str) -> list[str]:
@@ -119,8 +141,16 @@ def load_lexicon(lang_dir: str = str(LANG_DIR)) -> Lexicon:
             continue
         w, sector = l.rstrip("\n").split("\t")
         agents[tuple(w.lower().split())] = sector
+    roles = set()
+    if (d / "roles.tsv").exists():   # the entity stage's role words ("menteri", "juru bicara", "tentara")
+        for l in open(d / "roles.tsv", encoding="utf-8"):
+            if l.strip() and not l.startswith("#"):
+                roles.add(l.split("\t")[0].strip().lower())
+    roles |= {" ".join(k) for k in agents}
+    single_roles = {r for r in roles if " " not in r}
     return Lexicon(by_first, cues, words("event_claim_cues.txt"), words("event_light_verbs.txt"), agents,
-                   words("event_nominal_blockers.txt"), words("event_name_stopwords.txt"))
+                   words("event_nominal_blockers.txt"), words("event_name_stopwords.txt") | single_roles,
+                   frozenset(single_roles))
 
 
 # ----------------------------------------------------------------------------- triggers
@@ -178,14 +208,18 @@ def find_triggers(doc: Doc, start: int, end: int, lex: Lexicon, taken: Optional[
             j = _match_form(doc, i, e.form)
             if j is None or j > end:
                 continue
+            req_at = None
             if e.requires:
-                window = [_norm(t) for t in doc[j: min(end, j + 4)]]
-                if not any(w in e.requires for w in window):
+                req_at = next((k for k in range(j, min(end, j + 4))
+                               if _norm(doc[k]) in e.requires or _base(doc[k]) in e.requires), None)
+                if req_at is None:
                     continue
             hit = Trigger(i, j, e, e.voice)
             break
         if hit:
             out.append(hit)
+            if req_at is not None:      # the object that made the trigger is not a trigger itself
+                taken.add(req_at)
             i = hit.end
         else:
             i += 1
@@ -199,6 +233,7 @@ class Mention:
     end: int
     actor: R.Actor
     rank: int = 0        # 0 entity, 1 proper-noun run, 2 agent noun
+    kind: str = ""       # entity type when known (PER, ORG, LOC)
 
 
 def _sector(code: Optional[str]) -> Optional[str]:
@@ -234,7 +269,7 @@ def actor_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            ments.append(Mention(span.start, span.end, actor, 0))
+            ments.append(Mention(span.start, span.end, actor, 0, e.type))
             covered.update(range(span.start, span.end))
     for p in (doc._.places if doc.has_extension("places") else None) or ():
         # a capital or city acts for its country ("Moskow melancarkan invasi")
@@ -245,20 +280,24 @@ def actor_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         ments.append(Mention(span.start, span.end, R.Actor(entity=p.entity, text=p.name, country=p.country,
                                                             code=code), 1))
         covered.update(range(span.start, span.end))
-    if not stage_ran:   # no entity stage: capitalised runs (names the gazetteer does not know)
-        i = 0
-        while i < len(doc):
-            t = doc[i]
-            if (t.text[:1].isupper() and t.is_alpha and not t.is_sent_start and i not in covered
-                    and _norm(t) not in lex.by_first and _norm(t) not in lex.cap_stop):
-                j = i + 1
-                while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha and j not in covered:
-                    j += 1
-                ments.append(Mention(i, j, R.Actor(text=doc[i:j].text), 1))
+    # capitalised runs the entity stage missed: after a title ("Aktris Angelina Jolie"), or any run
+    # when no entity stage ran
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if (t.text[:1].isupper() and t.is_alpha and not t.is_sent_start and i not in covered
+                and _norm(t) not in lex.by_first and _norm(t) not in lex.cap_stop):
+            j = i + 1
+            while (j < len(doc) and doc[j].text[:1].isupper() and (doc[j].is_alpha or "-" in doc[j].text)
+                   and j not in covered and _norm(doc[j]) not in lex.by_first and _norm(doc[j]) not in lex.cap_stop):
+                j += 1
+            after_title = i > 0 and doc[i - 1].text[:1].isupper() and _norm(doc[i - 1]) in lex.cap_stop
+            if (j - i >= 2 and after_title) or not stage_ran:
+                ments.append(Mention(i, j, R.Actor(text=doc[i:j].text), 1, "PER" if j - i >= 2 else ""))
                 covered.update(range(i, j))
-                i = j
-            else:
-                i += 1
+            i = j
+        else:
+            i += 1
     for i, t in enumerate(doc):     # agent nouns ("polisi", "pengunjuk rasa") not inside an entity
         if i in covered:
             continue
@@ -274,7 +313,23 @@ def actor_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         if out and m.start < out[-1].end:
             continue
         out.append(m)
-    return out
+    # an agent noun followed by a country is that country's agent ("tentara Suriah", "polisi Turki")
+    merged: list[Mention] = []
+    k = 0
+    while k < len(out):
+        m = out[k]
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        if (m.rank == 2 and nxt is not None and nxt.start == m.end and nxt.actor.country
+                and nxt.kind in ("LOC", "")):
+            c = nxt.actor.country
+            sector = m.actor.sector
+            merged.append(Mention(m.start, nxt.end, R.Actor(text=doc[m.start:nxt.end].text, country=c,
+                                                             code=f"{c}{sector or ''}", sector=sector), 1, "ORG"))
+            k += 2
+            continue
+        merged.append(m)
+        k += 1
+    return merged
 
 
 # ----------------------------------------------------------------------------- arguments
@@ -287,28 +342,44 @@ class Args:
 def _coordinated(ments: list[Mention], k: int, doc: Doc, direction: int, lo: int, hi: int) -> list[Mention]:
     """Mention k plus the mentions coordinated with it ("AS, Korea Selatan, dan Ukraina")."""
     group = [ments[k]]
+    links: list[list[str]] = []
     j = k
     while 0 <= j + direction < len(ments):
         a, b = (ments[j], ments[j + direction]) if direction > 0 else (ments[j + direction], ments[j])
-        between = [_norm(t) for t in doc[a.end: b.start]]
+        between = [_norm(t) for t in doc[a.end: _skip_titles(doc, b.start, a.end)]]
         if not between or len(between) > 2 or not all(w in COORD for w in between):
             break
-        if b.start < lo or b.end > hi:
+        if b.start < lo or b.end > hi or _prev_word(doc, a.start, lo) in ACCORDING:
             break
         group.append(ments[j + direction])
+        links.append(between)
         j += direction
+    # "A, B, dan C" is a list; "Menurut Lavrov, Rusia ..." is not: a comma-only chain needs a conjunction
+    while links and not any(w != "," for l in links for w in l):
+        links.pop()
+        group.pop()
     return group
 
 
 def _prev_word(doc: Doc, i: int, lo: int) -> str:
+    """The word before token i, skipping quote marks, numbers and quantifiers ("kepada 13 warga")."""
     j = i - 1
-    while j >= lo and doc[j].text in QUOTE_TOKENS:
+    while j >= lo and (doc[j].text in QUOTE_TOKENS or doc[j].like_num or doc[j].lower_ in QUANTIFIER):
         j -= 1
     return _norm(doc[j]) if j >= lo else ""
 
 
 def _left_subject(doc, ments, trig_start, lo, triggers) -> Optional[int]:
     """Index of the nearest mention left of the trigger that is not in a prepositional phrase."""
+    j = trig_start - 1
+    while j > lo and _norm(doc[j]) in SKIP_BEFORE_VERB:
+        j -= 1
+    if j > lo and _norm(doc[j]) in RELATIVE:   # "gerilyawan yang didukung Prancis": the head noun
+        for idx in range(len(ments) - 1, -1, -1):
+            if ments[idx].end == j or (ments[idx].end == j - 1 and doc[j - 1].text == ","):
+                return idx
+            if ments[idx].end < j - 1:
+                break
     k = None
     for idx in range(len(ments) - 1, -1, -1):
         m = ments[idx]
@@ -341,6 +412,8 @@ def _subject_position(doc, i: int, lo: int) -> bool:
         j -= 1
     if j < lo:
         return True
+    if doc[i].text[:1].islower():       # a pronoun mention ("ia", "mereka") is a subject wherever it stands
+        return True
     p = doc[j]
     w = p.lower_
     lex = load_lexicon()
@@ -352,8 +425,9 @@ def _subject_position(doc, i: int, lo: int) -> bool:
         return True
     if w.startswith(("me", "di", "ber", "ter", "mem", "men", "meng")) and len(w) > 4:
         return True
-    return w in {"para", "pihak", "pemerintah", "kelompok", "sementara", "itu", "pun", "kini", "sekarang",
-                 "lalu", "kemudian", "akhirnya", "bahkan", "selain", "adapun"}
+    if w in lex.roles or w in POSSESSOR_HEAD:
+        return True   # "para menteri luar negeri negara ASEAN mendesak": the possessor is the actor
+    return w in SUBJECT_LEAD
 
 
 def ments_between_is_object(doc, m, trig_start) -> bool:
@@ -371,18 +445,42 @@ def _right_object(doc, ments, trig_end, hi, allow_direct=True, max_gap=12, skip_
         between = [_norm(t) for t in doc[trig_end: m.start]]
         if any(w in CLAUSE_BREAK for w in between) and not _purpose_bridge(between):
             return None
-        prev = _prev_word(doc, m.start, trig_end)
+        prev = _prev_word(doc, _skip_titles(doc, m.start, trig_end), trig_end)
         if prev in PREP_NOT_ACTOR:
             continue
-        gap = [w for w in between if w not in QUOTE_TOKENS]
-        if prev in PREP_TARGET or (allow_direct and len(gap) <= 1 and not any(w in COORD for w in gap)):
-            return idx
+        gap_toks = [x for x in doc[trig_end: _skip_titles(doc, m.start, trig_end)] if x.text not in QUOTE_TOKENS]
+        if gap_toks and _norm(gap_toks[-1]) in PREP_TARGET:
+            gap_toks = gap_toks[:-1]
+        titles = all(x.text[:1].isupper() for x in gap_toks)   # "menemui Menteri Luar Negeri RI Retno"
+        if prev in PREP_TARGET or (allow_direct and (len(gap_toks) <= 1 or titles)
+                                   and not any(_norm(x) in COORD for x in gap_toks)):
+            return _prefer_person(doc, ments, idx)
     return None
+
+
+def _skip_titles(doc, start: int, lo: int) -> int:
+    """Start of the capitalised title run before a name ("dengan Presiden Vladimir Putin" -> "Presiden")."""
+    j = start
+    while j - 1 >= lo and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha:
+        j -= 1
+    return j
+
+
+def _prefer_person(doc, ments, idx: int) -> int:
+    """In "Menteri Luar Negeri RI Retno Marsudi" the actor is the person, not the country in the title."""
+    m = ments[idx]
+    if m.kind == "PER" or idx + 1 >= len(ments):
+        return idx
+    n = ments[idx + 1]
+    between = doc[m.end: n.start]
+    if n.kind == "PER" and all(x.text[:1].isupper() for x in between) and n.start - m.end <= 3:
+        return idx + 1
+    return idx
 
 
 def _purpose_bridge(between: list[str]) -> bool:
     """'tidak hanya mengirimkan senjata tetapi juga tentara untuk membantu Rusia': keep looking."""
-    return "juga" in between and ("tetapi" in between or "tapi" in between or "melainkan" in between)
+    return any(w in CONTRAST_ALSO for w in between) and any(w in CONTRAST for w in between)
 
 
 def _dep_argument(doc, trig: Trigger, ments: list[Mention], rels: set[str]) -> Optional[int]:
@@ -413,7 +511,7 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
         j = trig.start - 1
         while j > lo and _norm(doc[j]) in SKIP_BEFORE_VERB:
             j -= 1
-        purpose = j >= lo and _norm(doc[j]) in {"untuk", "guna", "demi"}
+        purpose = j >= lo and _norm(doc[j]) in PURPOSE
         if prev_event_sources and purpose:
             args.sources = list(prev_event_sources)
         elif prev_event_sources and j >= lo and _norm(doc[j]) in VERB_COORD:
@@ -423,6 +521,9 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
             tgt_i = _dep_argument(doc, trig, ments, {"obj", "iobj", "obl"})
         if tgt_i is None:
             nxt = min([t.start for t in triggers if t.start >= trig.end] or [hi])
+            if trig.entry.type in ("THREATEN", "REQUEST", "AGREE") and trig.end < hi \
+                    and _norm(doc[trig.end]) in COMPLEMENT_LEAD:
+                nxt = hi   # "mengancam akan menarik diri dari PBB": the threatened party is the target
             tgt_i = _right_object(doc, ments, trig.end, nxt, skip_agents_until=trig.end + 4 if trig.entry.requires else 0)
     elif voice == "passive":
         tgt_i = _left_subject(doc, ments, trig.start, lo, triggers)
@@ -430,7 +531,7 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
             if m.start < trig.end or m.start - trig.end > 8 or m.end > hi:
                 continue
             prev = _prev_word(doc, m.start, trig.end)
-            if prev == "oleh" or m.start == trig.end:
+            if prev in AGENT_MARKER or m.start == trig.end:
                 src_i = idx
             break
     else:   # nominal: "kunjungan Putin ke Pyongyang", "serangan Rusia terhadap Ukraina"
@@ -441,7 +542,7 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
             if any(not w.isalpha() for w in gap):
                 break
             if len(gap) <= 1 and all(w not in PREP_TARGET and w not in PREP_NOT_ACTOR and w not in CLAUSE_BREAK
-                                      for w in gap) or gap == ["oleh"]:
+                                      for w in gap) or (len(gap) == 1 and gap[0] in AGENT_MARKER):
                 src_i = idx
             break
         for idx, m in enumerate(ments):
@@ -453,7 +554,7 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
                 tgt_i = idx
             break
     if src_i is not None and not args.sources:
-        args.sources = _coordinated(ments, src_i, doc, -1, lo, hi)
+        args.sources = _coordinated(ments, src_i, doc, +1 if voice == "nominal" else -1, lo, hi)
     if tgt_i is not None:
         args.targets = _coordinated(ments, tgt_i, doc, +1, lo, hi)
     return args
@@ -492,16 +593,14 @@ def status_of(doc: Doc, trig: Trigger, lo: int, hi: int, lex: Lexicon, ments: li
             w = _norm(doc[i])
             if w in lex.claim_cues or _base(doc[i]) in lex.claim_cues:
                 k = _left_subject(doc, ments, i, lo, [])
-                if w.startswith("menurut"):
+                if w in ACCORDING:
                     k = next((x for x, m in enumerate(ments) if m.start > i and m.start - i <= 4), None)
                 st = Status("claimed", ments[k].actor.entity if k is not None else None)
                 break
         else:   # ", kata X" after the event
             for i in range(trig.end, hi):
                 if (_norm(doc[i]) in lex.claim_cues and i > lo and
-                        (doc[i - 1].text in {","} | QUOTE_TOKENS) and _norm(doc[i]).split()[0] in
-                        {"kata", "ujar", "tutur", "ungkap", "jelas", "tegas", "sebut", "imbuh", "tambah",
-                         "katanya", "ujarnya", "tuturnya", "ungkapnya", "jelasnya", "tegasnya", "sebutnya"}):
+                        (doc[i - 1].text in {","} | QUOTE_TOKENS) and _norm(doc[i]) in REPORT_AFTER):
                     k = next((x for x, m in enumerate(ments) if m.start > i and m.start - i <= 3), None)
                     st = Status("claimed", ments[k].actor.entity if k is not None else None)
                     break
@@ -511,7 +610,7 @@ def status_of(doc: Doc, trig: Trigger, lo: int, hi: int, lex: Lexicon, ments: li
     steps = 0
     while i >= lo and steps < 6:
         w = _norm(doc[i])
-        if w in CLAUSE_BREAK and w not in {"yang"}:
+        if w in CLAUSE_BREAK and w not in RELATIVE:
             c = _cue_at(doc, i, lex, trig.start)
             if c and c[2] == "before":
                 best = c
@@ -632,6 +731,17 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+def _after_dateline(doc: Doc, lo: int, hi: int) -> int:
+    """'Jakarta, CNN Indonesia -- Seorang tersangka ...': arguments start after the dateline dash."""
+    for i in range(lo, min(hi, lo + 12)):
+        if doc[i].text in {"-", "--", "–", "—"}:
+            j = i + 1
+            while j < hi and doc[j].text in {"-", "--", "–", "—"}:
+                j += 1
+            return j
+    return lo
+
+
 def _same(a: Optional[R.Actor], b: Optional[R.Actor]) -> bool:
     if a is None or b is None:
         return False
@@ -656,8 +766,9 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None) -> list[R.Event]:
                     and not (t.voice == "nominal" and _prev_word(doc, t.start, lo) in lex.nominal_blockers)]
         prev_sources: list[Mention] = []
         sent_events: list[R.Event] = []
+        a_lo = _after_dateline(doc, lo, hi) if s_index == 0 else lo
         for trig in triggers:
-            args = arguments(doc, trig, ments, lo, hi, triggers, prev_sources, parsed)
+            args = arguments(doc, trig, ments, a_lo, hi, triggers, prev_sources, parsed)
             st = status_of(doc, trig, lo, hi, lex, ments, quotes, triggers)
             targets = [m.actor for m in args.targets]
             if trig.entry.type == "REJECT" and not targets and last_claimer is not None:
@@ -665,6 +776,11 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None) -> list[R.Event]:
                 targets = [last_claimer]
             sources = [m.actor for m in args.sources] or [None]
             targets = targets or [None]
+            pairs = [(s, t) for s in sources for t in targets]
+            mutual = any(_norm(x) in MUTUAL for x in doc[max(lo, trig.start - 2): trig.end])
+            if targets == [None] and len(sources) >= 2 and (mutual or trig.entry.type in RECIPROCAL):
+                # "Rusia dan Indonesia sepakat", "Pemerintah dan gerilyawan saling melempar tuduhan"
+                pairs = [(s, t) for s in sources for t in sources if s is not t]
             if sources == [None] and targets == [None]:
                 continue
             if args.sources:
@@ -672,8 +788,8 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None) -> list[R.Event]:
             span = doc[trig.start: trig.end]
             date = _date_for(doc, lo, hi, trig)
             place = _place_for(doc, lo, hi, trig, args)
-            for src in sources:
-                for tgt in targets:
+            for src, tgt in pairs:
+                if True:
                     if _same(src, tgt):
                         tgt = None
                         if src is None:
@@ -710,7 +826,7 @@ def _dedupe(evs: list[R.Event]) -> list[R.Event]:
         if e.target is None and e.source is not None and (e.type, _key(e.source)) in with_target:
             other = with_target[(e.type, _key(e.source))]
             if (e.mode and not other.mode) or len(e.cameo or "") > len(other.cameo or ""):
-                other.cameo, other.mode, other.trigger = e.cameo, e.mode, e.trigger
+                other.cameo, other.mode = e.cameo, e.mode
             continue
         merged.append(e)
     evs = merged

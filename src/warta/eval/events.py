@@ -42,8 +42,11 @@ def load_gold(path: str | Path = DEFAULT_GOLD, split: Optional[str] = None) -> l
 
 
 def _tokens(name: str) -> set[str]:
+    """Content words of a name; a name made only of title/role words keeps them ("tentara")."""
     stop = _stop()
-    return {w for w in (m.group(0).lower() for m in _WORD.finditer(name or "")) if w not in stop and len(w) > 1}
+    words = [m.group(0).lower() for m in _WORD.finditer(name or "")]
+    content = {w for w in words if w not in stop and len(w) > 1}
+    return content or {w for w in words if len(w) > 1}
 
 
 @dataclass(frozen=True)
