@@ -126,6 +126,47 @@ class Cluster:
         return [m for m in self.mentions if m.kind == "name"]
 
 
+# --------------------------------------------------------------------------- fast token view
+class _Tok:
+    """The few token attributes this stage reads, copied once: spaCy builds a new Token object on
+    every ``doc[i]``, which made repeated scans the stage's main cost."""
+
+    __slots__ = ("i", "text", "lower_", "idx", "is_sent_start", "like_num")
+
+    def __init__(self, i, text, lower, idx, sent_start, like_num):
+        self.i = i
+        self.text = text
+        self.lower_ = lower
+        self.idx = idx
+        self.is_sent_start = sent_start
+        self.like_num = like_num
+
+
+class DocView:
+    """Read-only stand-in for a Doc: cached tokens, everything else delegated to the Doc."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        strings = doc.vocab.strings
+        arr = doc.to_array(["ORTH", "LOWER", "IDX", "SENT_START", "LIKE_NUM"]).tolist() if len(doc) else []
+        self.toks = [_Tok(i, strings[o], strings[lo], idx, ss == 1 or i == 0, bool(num))
+                     for i, (o, lo, idx, ss, num) in enumerate(arr)]
+
+    def __len__(self):
+        return len(self.toks)
+
+    def __iter__(self):
+        return iter(self.toks)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return self.doc[key]
+        return self.toks[key]
+
+    def __getattr__(self, name):
+        return getattr(self.doc, name)
+
+
 # --------------------------------------------------------------------------- 1. mentions
 def _sentence_index(doc: Doc) -> list[int]:
     idx = [0] * len(doc)
@@ -168,7 +209,6 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
         for i in range(ent.start, ent.end):
             taken[i] = True
     text = doc.text
-    full_names = None
     for start_c, end_c, idx in kb.scan(text):
         span = doc.char_span(start_c, end_c, alignment_mode="strict")
         if span is None or any(taken[i] for i in range(span.start, span.end)):
@@ -177,9 +217,7 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
         if ent["type"] == "PER" and len(span) == 1 and alias_key(span.text) in alias_key(ent["name"]).split():
             # a bare surname ("Putin", "Anwar") counts alone only for someone in office on the date
             # or when the full name is also in the article
-            if full_names is None:
-                full_names = alias_key(text)
-            if alias_key(ent["name"]) not in full_names and not _in_office(kb, idx, doc._.published):
+            if ent["name"] not in text and not _in_office(kb, idx, doc._.published):
                 continue
         out.append(Mention(span.start, span.end, start_c, end_c, span.text, ent["type"], kb=idx, source="kb",
                            sent=sent_of[span.start]))
@@ -631,9 +669,9 @@ def pronoun_mentions(doc: Doc, sent_of: list[int], taken: set[int]) -> list[Ment
 
 
 def _enclitic(tok) -> tuple[Optional[str], str]:
-    if tok.has_extension("enclitic"):
-        enc = tok._.enclitic
-        return enc, (tok._.base if enc else tok.text)
+    """("nya", base) for a word ending in -nya; the base is then checked against
+    lang/nya_referential.tsv, so "hanya", "punya" or "sebenarnya" never become pronouns
+    (same split as token._.enclitic from warta's tokenizer, without its per-token getter)."""
     low = tok.lower_
     if low.endswith("nya") and len(low) > 5:
         return "nya", tok.text[:-3].rstrip("-")
@@ -818,6 +856,8 @@ def link(clusters: list[Cluster], kb: KB, published, doc: Doc) -> list[R.Entity]
 def analyse(doc: Doc, kb: Optional[KB] = None) -> list[R.Entity]:
     """The whole stage as a function (testable on any Doc with or without ents)."""
     kb = kb or KB.load()
+    real = doc
+    doc = DocView(doc)
     sent_of = _sentence_index(doc)
     _PUBLISHED["value"] = doc._.published
     mentions = name_mentions(doc, kb, sent_of)
@@ -828,7 +868,7 @@ def analyse(doc: Doc, kb: Optional[KB] = None) -> list[R.Entity]:
     taken = {i for m in mentions for i in range(m.start, m.end)}
     pronouns = pronoun_mentions(doc, sent_of, taken)
     resolve_pronouns(doc, mentions, pronouns, clusters, sent_of)
-    return link(clusters, kb, doc._.published, doc)
+    return link(clusters, kb, real._.published, real)
 
 
 def entity_at(doc: Doc, start_char: int, end_char: int) -> Optional[str]:

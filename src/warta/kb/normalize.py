@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+@lru_cache(maxsize=65536)
 def alias_key(text: str) -> str:
     """Case-, accent-, hyphen- and punctuation-insensitive key: "Kim Jong-un" -> "kim jong un"."""
     text = unicodedata.normalize("NFKD", text)
@@ -21,6 +23,7 @@ def is_acronym(text: str) -> bool:
     return bool(letters) and len(text) <= 8 and all(c.isupper() for c in letters)
 
 
+@lru_cache(maxsize=65536)
 def variant_key(word: str) -> str:
     """Spelling-variant key for one name word: Zelenskyy / Zelensky / Zelenskiy / Zelenski -> "zelensk"."""
     w = alias_key(word).replace(" ", "")
