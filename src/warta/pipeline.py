@@ -141,6 +141,9 @@ def shared_pipeline(exclude: tuple[str, ...] = ()) -> Language:
 def prepare_doc(nlp: Language, text: str, published=None, title=None, doc_id=None, url=None) -> Doc:
     """Tokenise ``text`` and attach the article's metadata, ready for ``nlp.pipe``."""
     doc = nlp.make_doc(text)
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        # Doc.text re-joins every token on each access; stages read this copy (times.doc_text)
+        doc.user_data[("warta", "text", len(doc))] = text
     doc._.published = parse_published(published)
     doc._.title = title
     doc._.doc_id = doc_id

@@ -260,16 +260,19 @@ def place_for_span(doc, start_char: int, end_char: int):
     inside = [p for p in places if p.start >= start_char and p.end <= end_char]
     if not inside:
         s0, s1 = start_char, end_char
-        if doc.has_annotation("SENT_START"):
-            for sent in doc.sents:
-                if sent.start_char <= start_char < sent.end_char:
-                    s0, s1 = sent.start_char, max(sent.end_char, end_char)
-                    break
+        from warta.components.times import sentence_spans
+
+        for a, b in sentence_spans(doc) or []:
+            if a <= start_char < b:
+                s0, s1 = a, max(b, end_char)
+                break
         inside = [p for p in places if p.start >= s0 and p.end <= s1]
     if not inside:
         return None
+    from warta.components.times import doc_text
+
     mid = (start_char + end_char) / 2
-    text = doc.text
+    text = doc_text(doc)
     return min(inside, key=lambda p: (0 if _word_before(text, p.start).lower() == "di" else 1,
                                       abs((p.start + p.end) / 2 - mid)))
 
@@ -277,15 +280,23 @@ def place_for_span(doc, start_char: int, end_char: int):
 # --------------------------------------------------------------------------- spaCy component
 
 
-def _entity_for(entities, s: int, e: int) -> Optional[str]:
-    best = None
+def _mention_index(entities) -> tuple[dict, list]:
+    """(exact (start, end) -> entity id, [(start, end, id) of LOC mentions]) from doc._.entities."""
+    exact, loc = {}, []
     for ent in entities or []:
         for m in getattr(ent, "mentions", []) or []:
-            if m.start == s and m.end == e:
-                return ent.id
-            if best is None and m.start <= s and e <= m.end and getattr(ent, "type", None) == "LOC":
-                best = ent.id
-    return best
+            exact.setdefault((m.start, m.end), ent.id)
+            if getattr(ent, "type", None) == "LOC":
+                loc.append((m.start, m.end, ent.id))
+    return exact, loc
+
+
+def _entity_for(index, s: int, e: int) -> Optional[str]:
+    """The entity whose mention is this very span, else a LOC entity whose mention contains it."""
+    exact, loc = index
+    if (s, e) in exact:
+        return exact[(s, e)]
+    return next((i for ms, me, i in loc if ms <= s and e <= me), None)
 
 
 class PlacesComponent:
@@ -298,15 +309,17 @@ class PlacesComponent:
     def __call__(self, doc):
         from warta.record import Place
 
+        from warta.components.times import doc_text, sentence_spans
+
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else None
-        entities = getattr(doc._, "entities", None)
+        mentions = _mention_index(getattr(doc._, "entities", None))
         places = []
-        for i, p in enumerate(find_places(doc.text, ents, sents, self.gaz), 1):
+        text = doc_text(doc)   # Doc.text joins every token on each access: shared, cached
+        for i, p in enumerate(find_places(text, ents, sentence_spans(doc), self.gaz), 1):
             r = p.row
             places.append(Place(id=f"p{i}", start=p.start, end=p.end, text=p.text, name=r.name,
                                 geonames=r.geonames, lat=r.lat, lon=r.lon, country=r.country,
-                                feature=r.feature, entity=_entity_for(entities, p.start, p.end)))
+                                feature=r.feature, entity=_entity_for(mentions, p.start, p.end)))
         doc._.places = places
         return doc
 

@@ -28,7 +28,7 @@ from warta.lang import table
 
 _WIB = timezone(timedelta(hours=7))
 
-__all__ = ["TimeMatch", "find_times", "time_for_span", "make_times"]
+__all__ = ["TimeMatch", "find_times", "time_for_span", "make_times", "sentence_spans", "doc_text"]
 
 
 @dataclass(frozen=True)
@@ -613,9 +613,9 @@ def time_for_span(doc, start_char: int, end_char: int):
     inside = [t for t in times if t.start >= start_char and t.end <= end_char]
     if not inside:
         s0, s1 = start_char, end_char
-        for sent in doc.sents if doc.has_annotation("SENT_START") else []:
-            if sent.start_char <= start_char < sent.end_char:
-                s0, s1 = sent.start_char, max(sent.end_char, end_char)
+        for a, b in _sentence_spans(doc) or []:
+            if a <= start_char < b:
+                s0, s1 = a, max(b, end_char)
                 break
         inside = [t for t in times if t.start >= s0 and t.end <= s1]
     if not inside:
@@ -628,9 +628,36 @@ def time_for_span(doc, start_char: int, end_char: int):
 
 
 def _sentence_spans(doc) -> Optional[list[tuple[int, int]]]:
-    if doc.has_annotation("SENT_START"):
-        return [(s.start_char, s.end_char) for s in doc.sents]
-    return None
+    """Char spans of the doc's sentences, or None when no stage set boundaries.
+
+    Read from the SENT_START array: ``doc.has_annotation``/``doc.sents`` walk every token in
+    Python and cost more than this whole stage.
+    """
+    arr = doc.to_array("SENT_START")
+    idx = [int(i) for i in arr.nonzero()[0] if arr[i] == 1]
+    if not idx:
+        return None
+    if idx[0] != 0:
+        idx.insert(0, 0)
+    last = doc[-1]
+    chars = [doc[i].idx for i in idx] + [last.idx + len(last.text_with_ws)]   # not len(doc.text): it rebuilds the string
+    return [(a, b) for a, b in zip(chars, chars[1:]) if b > a]
+
+
+sentence_spans = _sentence_spans
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, computed once per doc and kept in ``doc.user_data``.
+
+    ``Doc.text`` joins every token in Python on each access (about a millisecond for a news
+    article), more than the times and places stages themselves; later stages can share this.
+    """
+    key = ("warta", "text", len(doc))
+    text = doc.user_data.get(key)
+    if text is None:
+        text = doc.user_data[key] = doc.text
+    return text
 
 
 class TimesComponent:
@@ -643,7 +670,7 @@ class TimesComponent:
     def __call__(self, doc):
         from warta.record import Time
 
-        found = find_times(doc.text, getattr(doc._, "published", None), _sentence_spans(doc))
+        found = find_times(doc_text(doc), getattr(doc._, "published", None), _sentence_spans(doc))
         times = []
         for i, t in enumerate(found, 1):
             extra = {"until": t.until} if t.until else {}
