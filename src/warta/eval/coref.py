@@ -101,6 +101,7 @@ def _kind(text: str) -> str:
 def score_links(gold: list[dict], predicted: Iterable[list]) -> dict:
     fields = ("wikidata", "country", "actor")
     counts = {f: [0, 0] for f in fields}
+    per_type: dict[str, list[int]] = {}
     found = total = 0
     for row, entities in zip(gold, predicted):
         by_id = {e.id: e for e in entities}
@@ -109,15 +110,22 @@ def score_links(gold: list[dict], predicted: Iterable[list]) -> dict:
             eid = _entity_of(entities, item["start"], item["end"])
             ent = by_id.get(eid)
             found += ent is not None
+            all_ok = True
             for f in fields:
                 if f not in item:
                     continue
+                ok = bool(ent is not None and getattr(ent, f) == item[f])
                 counts[f][1] += 1
-                counts[f][0] += bool(ent is not None and getattr(ent, f) == item[f])
+                counts[f][0] += ok
+                all_ok &= ok
+            t = per_type.setdefault(item.get("type", "?"), [0, 0])
+            t[0] += all_ok
+            t[1] += 1
     out = {"spans": total, "entity_found": round(found / total, 4) if total else 0.0}
     for f, (ok, n) in counts.items():
         out[f"{f}_accuracy"] = round(ok / n, 4) if n else None
         out[f"{f}_n"] = n
+    out["all_fields_by_type"] = {k: {"accuracy": round(v[0] / v[1], 4), "n": v[1]} for k, v in sorted(per_type.items())}
     return out
 
 
