@@ -89,6 +89,7 @@ class Title:
     country: Optional[str] = None
     actor: Optional[str] = None       # organisation actor code inside the title (KPK -> IDNGOV)
     has_org_or_country: bool = False
+    key: str = ""                     # with canonical place/organisation names: "Gubernur BI" -> "gubernur bank indonesia"
 
 
 @dataclass
@@ -245,6 +246,21 @@ def _match_role(doc: Doc, i: int) -> Optional[tuple[int, str, str]]:
     return None
 
 
+def _title_key(doc, start: int, end: int, by_start: dict, kb: KB) -> str:
+    parts = []
+    k = start
+    while k < end:
+        m = by_start.get(k)
+        if m is not None and m.kind == "name" and m.end <= end and m.label in ("LOC", "ORG"):
+            ent = kb.get(m.kb) if m.kb is not None else None
+            parts.append((m.gaz or {}).get("name") or (ent or {}).get("name") or m.text)
+            k = m.end
+            continue
+        parts.append(doc[k].text)
+        k += 1
+    return alias_key(" ".join(parts))
+
+
 def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) -> list[Mention]:
     """Attach titles to person names and add title-only and "title + Name" mentions.
 
@@ -336,7 +352,12 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
                 if length <= 4:
                     name_span = (k0, j)
             title_end = k0 if name_span else j
-        title = Title(doc[i:title_end].text.rstrip(" ,"), i, title_end, sector, country, actor, has_spec)
+        while title_end - i > 1 and doc[title_end - 1].lower_.rstrip(".") in lex.honorifics:
+            title_end -= 1                 # "… Polres Jakarta Selatan AKBP" -> the rank is not the title
+        if name_span is not None:
+            name_span = _strip_honorifics(doc, *name_span)
+        title = Title(doc[i:title_end].text.rstrip(" ,"), i, title_end, sector, country, actor, has_spec,
+                      key=_title_key(doc, i, title_end, by_start, kb))
         if person is not None:
             person.title = person.title or title
             i = person.end
@@ -428,6 +449,8 @@ def pattern_person_mentions(doc: Doc, mentions: list[Mention], sent_of: list[int
             start = max(i, j - 3)
         if trigger and end - start >= 3 and doc[start].is_sent_start:
             start += 1                     # "Jasad Fendi Timah (56)": a capitalised first word
+        if trigger:
+            start, end = _strip_honorifics(doc, start, end)
         if trigger and end > start and not all(_is_initial(doc[k]) for k in range(start, end)):
             span = doc[start:end]
             new.append(Mention(start, end, span.start_char, span.end_char, span.text, "PER", source="pattern",
@@ -469,6 +492,14 @@ def surname_mentions(doc: Doc, mentions: list[Mention], sent_of: list[int]) -> l
             new.append(Mention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "PER", source="surname",
                                sent=sent_of[tok.i]))
     return sorted(mentions + new, key=lambda m: m.start)
+
+
+def _strip_honorifics(doc, start: int, end: int) -> tuple[int, int]:
+    """Drop ranks and honorifics around a name: "Kombes Martinus Sitompul" -> "Martinus Sitompul"."""
+    hon = lexicon().honorifics
+    while end - start > 1 and doc[start].lower_.rstrip(".") in hon:
+        start += 1
+    return start, end
 
 
 def _name_like(tok) -> bool:
@@ -597,14 +628,14 @@ def cluster(mentions: list[Mention], kb: KB) -> list[Cluster]:
     for m in mentions:
         if m.kind != "title":
             continue
-        tkey = alias_key(m.text)
+        tkey = m.title.key if m.title is not None and m.title.key else alias_key(m.text)
         target = None
         for ci, c in enumerate(clusters):
-            if c.label == "PER" and any(o.title and alias_key(o.title.text) == tkey for o in c.names()):
+            if c.label == "PER" and any(o.title and (o.title.key or alias_key(o.title.text)) == tkey for o in c.names()):
                 target = ci
                 break
         if target is None:
-            holder = kb.holder(m.text, _published(m))
+            holder = kb.holder(tkey, _published(m))
             if holder is not None:
                 target = by_kb.get(holder)
                 if target is None:
@@ -829,16 +860,15 @@ def link(clusters: list[Cluster], kb: KB, published, doc: Doc) -> list[R.Entity]
                 role = at.role
                 confidence = 0.9 if any(len(m.words) >= 2 for m in names) else 0.75
             if title is not None:
+                current = ent is not None and kb.role_at(c.kb, published).current and bool(ent.get("roles"))
                 if ent is None or not role or title.has_org_or_country:
                     role = title.text
                 if ent is None:
                     country = country or title.country
-                    sector = title.sector
-                    base = title.actor or (title.country or "")
-                    if title.actor and sector and not title.actor.endswith(sector):
-                        base = title.actor[:3]
-                    actor = (base[:3] + sector) if base and sector and not base.startswith("IGO") else (title.actor or None)
                     confidence = 0.6
+                if not current:
+                    # the text's title is evidence of the office held on the article's date
+                    actor = _title_actor(title, country) or actor
         elif c.label in ("ORG", "LOC"):
             confidence = 0.9 if (wikidata or actor) else 0.6
         etype = c.label if c.label in ENTITY_TYPES else "MISC"
@@ -850,6 +880,20 @@ def link(clusters: list[Cluster], kb: KB, published, doc: Doc) -> list[R.Entity]
             source="kb" if ent is not None else ("gazetteer" if c.gaz else "ner"),
         ))
     return out
+
+
+def _title_actor(title: Title, country: Optional[str]) -> Optional[str]:
+    """CAMEO code from a title: the organisation's code ("Kepala Kor Lalu Lintas Polri" -> IDNCOP)
+    unless the role word is more specific than a plain government organisation
+    ("Hakim", "Panglima"), else country + the role's sector ("Menteri … Korea Selatan" -> KORGOV)."""
+    sector = title.sector
+    org = title.actor
+    if org and org.startswith(("IGO", "NGO", "IMG")):
+        return org
+    if org and not (sector in ("MIL", "COP", "JUD", "LEG", "SPY") and org.endswith("GOV")):
+        return org
+    base = (org or "")[:3] or title.country or country
+    return f"{base}{sector}" if base and sector else None
 
 
 # --------------------------------------------------------------------------- component

@@ -104,14 +104,14 @@ class Builder:
             with open(shared / "world-leaders" / "foreign_ministers_wikidata_2023-01.csv", encoding="utf-8") as fh:
                 for r in csv.DictReader(fh):
                     self.country_qids.setdefault(r["countryLabel"], r["country"])
-        english_alt = {"United States": "United States of America", "China": "People's Republic of China",
+        english_alt = {"Türkiye": "Turkey", "United States": "United States of America", "China": "People's Republic of China",
                        "Timor-Leste": "East Timor", "Myanmar (Burma)": "Myanmar", "Czechia": "Czech Republic",
                        "Côte d’Ivoire": "Ivory Coast", "Congo - Kinshasa": "Democratic Republic of the Congo",
                        "Congo - Brazzaville": "Republic of the Congo", "Palestinian Territories": "State of Palestine"}
         for r in rows:
-            iso3, name = r["alpha3"], r["name_id"]
+            iso3, name = r["alpha3"], re.sub(r"\s*\(.*\)$", "", r["name_id"])   # "Myanmar (Burma)" -> "Myanmar"
             qid = self.country_qids.get(r["name_en"]) or self.country_qids.get(english_alt.get(r["name_en"], ""))
-            alts = [a.split(":", 1)[1] for a in r["name_id_alt"].split("|") if ":" in a]
+            alts = [a.split(":", 1)[1] for a in r["name_id_alt"].split("|") if ":" in a] + [r["name_id"]]
             self.country_names[iso3] = name
             self.add(f"country:{iso3}", name, "LOC", wikidata=qid, country=iso3, actor=iso3, source="cldr", aliases=alts)
         try:  # pycountry's Indonesian translations add official long forms (Federasi Rusia …)
@@ -140,7 +140,8 @@ class Builder:
         for fname, default_country in (("igos_id.tsv", None), ("institutions_id.tsv", "IDN")):
             for name, aliases, qid, actor, type_, name_en, _check in _rows(SOURCES / fname):
                 alias_list = [a for a in aliases.split("|") if a]
-                country = default_country
+                # a national body listed among the international ones (Federal Reserve: USAGOVBUS)
+                country = default_country or (actor[:3] if actor[:3] in self.country_names else None)
                 self.add(qid or f"org:{alias_key(name)}", name, type_, wikidata=qid, country=country, actor=actor,
                          source="warta", aliases=alias_list + ([name_en] if name_en and name_en != name else []))
 
@@ -215,7 +216,9 @@ class Builder:
                 names, codes = entry
                 if not codes:
                     continue
-                is_person = any(d for _, d in codes) or any(c[3:6] in SECTOR_PEOPLE or c[:3] == "ELI" for c, _ in codes if len(c) > 3)
+                # CountryInfo people carry dated codes; undated sector codes are organisations
+                # ("U.S. Federal Reserve [USAGOVBUS]"), which the hand tables cover better
+                is_person = any(d for _, d in codes)
                 main = _title(names[0])
                 if not is_person or len(main.split()) < 2:
                     continue
@@ -255,6 +258,8 @@ class Builder:
         return None
 
     def capitals(self, shared: Path):
+        for name, iso3, alias in _rows(SOURCES / "capitals_id.tsv"):
+            self.add(f"city:{alias_key(name)}", name, "LOC", country=iso3, actor=iso3, source="warta", aliases=[alias])
         text = (shared / "eventcoding" / "actors" / "CountryInfo.120116.txt").read_bytes().replace(b"\x00", b"").decode("utf-8", "replace")
         for block in re.findall(r"<Country>(.*?)</Country>", text, re.S):
             code = re.search(r"<CountryCode>\s*(\w+)", block)
@@ -263,11 +268,20 @@ class Builder:
                 continue
             iso3 = code.group(1)
             names = [_title(n.strip()) for n in cap.group(1).splitlines() if any(ch.isalpha() for ch in n)]
-            if names and iso3 in self.country_names:
-                self.add(f"city:{alias_key(names[0])}", names[0], "LOC", country=iso3, actor=iso3, source="countryinfo",
-                         aliases=names[1:])
-        for name, iso3, alias in _rows(SOURCES / "capitals_id.tsv"):
-            self.add(f"city:{alias_key(name)}", name, "LOC", country=iso3, actor=iso3, source="warta", aliases=[alias])
+            if not names or iso3 not in self.country_names:
+                continue
+            known = next((i for n in names for i in self.aliases.get(alias_key(n), ())
+                          if self.entities[i]["type"] == "LOC" and self.entities[i]["country"] == iso3
+                          and self.entities[i]["source"] == "warta" and not self.by_key_of(i).startswith("country:")), None)
+            if known is not None:
+                for n in names:
+                    self.alias(n, known)
+                continue
+            self.add(f"city:{alias_key(names[0])}", names[0], "LOC", country=iso3, actor=iso3, source="countryinfo",
+                     aliases=names[1:])
+
+    def by_key_of(self, idx: int) -> str:
+        return next(k for k, v in self.by_key.items() if v == idx)
 
     # -- output -------------------------------------------------------------------------
     def offices(self) -> dict[str, list]:
