@@ -89,6 +89,12 @@ class Gazetteer:
             re.escape(w).replace(r"\ ", r"\s+") for w in sorted(self.org_before, key=len, reverse=True))
             + r"|Pers[a-z]{2,})\s+$")
         self.not_place = set(ctx.get("not_place", {}))
+        self.compass = set(ctx.get("compass", {}))
+        self.clubs = set(ctx.get("club", {}))
+        self.sports_cues = set(ctx.get("sports_cue", {}))
+        self.title_before_re = re.compile(r"(?:^|\s)(?:" + "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ctx.get("title_before", {}), key=len, reverse=True))
+            + r")\s+$")
         for name in self.not_place:
             self.auto.add_word(name, name)
         self.auto.make_automaton()
@@ -173,12 +179,40 @@ def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
         if len(cands) == 1 and g.rows[cands[0][0]].country:
             context.add(g.rows[cands[0][0]].country)
     chosen = [c for c in chosen if _foreign_ok(text, *c, ents, context, g)]
+    if g.clubs and sum(1 for w in re.findall(r"\w+", text[:3000]) if w in g.sports_cues) >= 3:
+        chosen = [c for c in chosen if not _club(text, *c, g)]
+    # Unambiguous Indonesian places anchor the ambiguous ones ("Kecamatan Ciledug, Kota Tangerang").
+    anchors = []
+    for s, e, alias in chosen:
+        cands = g.lookup(alias)
+        r = g.rows[cands[0][0]]
+        if len(cands) == 1 and r.country == "IDN" and r.feature != "country" and r.lat is not None:
+            anchors.append((r.lat, r.lon))
     out = []
     for s, e, alias in chosen:
         cands = g.lookup(alias)
-        best = max(cands, key=lambda c: _score(g.rows[c[0]], alias, context, g))
+        best = max(cands, key=lambda c: _score(g.rows[c[0]], alias, context, g)
+                   + (_near(g.rows[c[0]], anchors) if len(cands) > 1 else 0))
         out.append(PlaceMatch(s, e, text[s:e], g.rows[best[0]]))
     return out
+
+
+def _near(row: GazRow, anchors, km: float = 150.0) -> float:
+    """+25 when the candidate lies within ``km`` of a place named unambiguously in the article."""
+    if row.lat is None or not anchors:
+        return 0.0
+    for la, lo in anchors:
+        if abs(row.lat - la) < km / 111 and abs(row.lon - lo) < km / 111 / max(0.2, math.cos(math.radians(la))):
+            return 25.0
+    return 0.0
+
+
+def _club(text, s, e, alias, g: Gazetteer) -> bool:
+    """In a sports article, "Napoli mengakhiri musim" is the club; "ke Turin" or "di Madrid" the city."""
+    if alias not in g.clubs:
+        return False
+    prev = _word_before(text, s)
+    return not (prev.lower() in g.cues or prev in g.cues)
 
 
 _CAP_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
@@ -192,8 +226,11 @@ def _not_inside_name(text, s, e, alias, g: Gazetteer, sent_starts) -> bool:
     cands = g.lookup(alias)
     if any(g.rows[i].key[0] in "CPX" for i, _ in cands):
         return True
+    if g.title_before_re.search(text[max(0, s - 20):s]):
+        return True   # "Bupati Poso Darmin": the office names the place
     m = _CAP_AFTER.match(text, e)
-    if m and m.group(1) not in g.alias and m.group(1) not in g.time_words and m.group(1) not in g.prefix:
+    if (m and m.group(1) not in g.alias and m.group(1) not in g.time_words and m.group(1) not in g.prefix
+            and m.group(1) not in g.compass):
         return False
     if alias in g.explicit or all(g.rows[i].country == "IDN" for i, _ in cands):
         return True
@@ -243,6 +280,9 @@ def _accept(text, s, e, alias, ents, sent_starts, g: Gazetteer) -> bool:
             return True
         if any(w == 2 for _, w in cands):
             return False   # strictly weak: "Anda", "Natal", "Jordan" need a cue
+        nxt = _CAP_AFTER.match(text, e)
+        if nxt and nxt.group(1) in g.alias:
+            return False   # "Negara Israel": a common noun before a place name
         at_start = (sent_starts is not None and s in sent_starts) or not prev or prev[-1] in ".!?\"“”"
         return bool(prev) and not at_start and prev[0].islower() and prev.isalpha()
     return True

@@ -74,7 +74,7 @@ class _Lang:
         self.parts = {_norm(f): c for f, c in table("time_parts_of_day.tsv")}
         self.relative = {_norm(f): (u, int(o), p == "1") for f, u, o, p in table("time_relative.tsv")}
         self.units = {_norm(f): (u, iso, t == "1") for f, u, iso, t in table("time_units.tsv")}
-        self.numbers = {_norm(f): int(v) for f, v in table("time_number_words.tsv")}
+        self.numbers = {_norm(f): float(v) for f, v in table("time_number_words.tsv")}
         self.zones = {f: o for f, o in table("time_timezones.tsv")}
         cues: dict[str, set[str]] = {}
         for f, k in table("time_cues.tsv"):
@@ -126,13 +126,15 @@ class _Lang:
                 rf"\b{mod}(?P<tahun>tahun\s+)?(?P<y>(?:19|20)\d{{2}})(?![\d%/,.]\d|\d|\s*%|-an)", I)),
             ("relative", re.compile(rf"\b(?P<rel>{_alt(self.relative)})(?:\s+(?P<part>{part}))?\b", I)),
             ("vague", re.compile(rf"\b(?P<vague>{_alt(self.cues['vague'])})\b", I)),
+            ("vague_count", re.compile(
+                rf"\b{_alt(self.cues['vague_count'])}\s+{unit}(?:\s+yang)?\s+(?:lalu|silam|terakhir|ke\s+depan|mendatang)\b", I)),
             ("count", re.compile(
                 rf"\b(?:(?P<num>\d+(?:[.,]\d+)?|{numword})\s+(?P<unit>{unit})|se(?P<seunit>{unit}))"
                 rf"(?:\s+(?P<past>{past})|\s+(?P<fut>{fut}))?\b(?!-)", I)),
             ("set", re.compile(
                 rf"\b(?P<lead>{setl}|per)\s+(?:(?P<num>\d+|{numword})\s+)?(?P<unit>{unit}|{wd})(?:nya)?\b", I)),
             ("clock", re.compile(
-                rf"\b(?:pukul|pkl\.?|jam)\s+(?P<h>\d{{1,2}})(?:\s*[.:]\s*(?P<mi>\d{{2}}))?"
+                rf"\b(?:pukul|pkl\.?|jam)\s+(?P<h>\d{{1,2}}|{numword})(?:\s*[.:]\s*(?P<mi>\d{{2}}))?"
                 rf"(?:\s*(?:-|–|hingga|sampai|s/d)\s*\d{{1,2}}(?:\s*[.:]\s*\d{{2}})?)?"
                 rf"(?:\s*(?P<tz>{tz})\b)?(?:\s+(?P<part>{part}))?", I)),
             ("clock_tz", re.compile(rf"\b(?P<h>\d{{1,2}})[.:](?P<mi>\d{{2}})\s*(?P<tz>{tz})\b")),
@@ -183,6 +185,7 @@ class _Lang:
         add(mods, "decade")
         add(self.relative, "relative")
         add(self.cues["vague"], "vague")
+        add(self.cues["vague_count"], "vague_count")
         add(self.numbers, "count", "set_an")
         add(("dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"), "count", "set_an")
         add(self.cues["set_lead"] | {"per"}, "set")
@@ -302,7 +305,8 @@ def _pick_year(ctx: _Ctx, start: int, end: int, month: int, day: Optional[int],
     cands = [c for y in (a.year - 1, a.year, a.year + 1)
              if (c := _safe_date(y, month, day or 1)) is not None]
     if weekday is not None and day is not None:
-        agree = [c for c in cands if c.isoweekday() == weekday]
+        # a weekday picks the year only near the anchor: "Kamis (22/12)" a year off is a typo'd weekday
+        agree = [c for c in cands if c.isoweekday() == weekday and abs((c - a).days) <= 45]
         if agree:
             return min(agree, key=lambda c: abs((c - a).days))
     if ctx.future(start, end):
@@ -387,7 +391,7 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
             return (None, "week" if unit == "week" else "date", False)
         v, k = _shift(ctx.anchor, unit, off)
         return (v, k, precise)
-    if name == "vague":
+    if name in ("vague", "vague_count"):
         return (None, "date", False)
     if name == "decade":
         return (g["dec"], "date", False)
@@ -432,7 +436,10 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
             return (f"P{_num(n * int(iso[:-1]))}{iso[-1]}", "set", True)
         return (f"P{'T' if is_time else ''}{_num(n)}{iso}", "set", True)
     if name in ("clock", "clock_tz"):
-        h, mi = int(g["h"]), int(g.get("mi") or 0)
+        hn = L.number(g["h"])
+        if hn is None or not float(hn).is_integer():
+            return None
+        h, mi = int(hn), int(g.get("mi") or 0)
         part = L.parts.get(_norm(g["part"])) if g.get("part") else None
         if part in ("AF", "EV", "NI") and h < 12 and not (part == "NI" and h < 4):
             h += 12
@@ -460,7 +467,7 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
     return None
 
 
-_PRIORITY = {"decade": 1, "set_an": 3, "wd_numeric": 0, "wd_date": 0, "date_range": 1, "date_numeric": 1, "date_iso": 1, "date": 2,
+_PRIORITY = {"vague_count": 2, "decade": 1, "set_an": 3, "wd_numeric": 0, "wd_date": 0, "date_range": 1, "date_numeric": 1, "date_iso": 1, "date": 2,
              "clock": 2, "clock_tz": 2, "month_year": 3, "relative": 3, "vague": 2, "set": 3, "count": 4,
              "year": 5, "month": 5, "weekday": 6}
 
@@ -522,7 +529,7 @@ def find_times(text: str, published=None, sentences: Optional[list[tuple[int, in
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ABSOLUTE = {"wd_numeric", "wd_date", "date", "date_numeric", "date_iso", "date_range"}
 _RELATIVE = {"relative", "weekday", "count"}
-_QUOTE = re.compile(r"“[^”]{1,1500}”|\"[^\"]{1,1500}\"")
+_QUOTE = re.compile(r"[“”\"][^“”\"]{1,1500}[“”\"]")   # any pairing: sources mix “ ” and "
 
 
 def _speech_time(found, ctx: _Ctx):
