@@ -76,6 +76,7 @@ class QuoteLexicon:
     object_words: tuple[str, ...]
     roles: frozenset[str]        # lower-cased words that may start or sit inside a speaker phrase
     months: frozenset[str]
+    abbreviations: frozenset[str]   # lower-cased, without the dot: 'dr', 'jend', 'kol'
     opening: frozenset[str]
     closing: frozenset[str]
 
@@ -141,6 +142,12 @@ def load_lexicon(lang: str = "id") -> QuoteLexicon:
             roles.update(row[0].lower().split())
     except FileNotFoundError:       # roles belong to the entity stage; degrade without them
         pass
+    abbreviations: set[str] = set()
+    for name in ("abbreviations.txt", "titles.txt"):
+        try:
+            abbreviations |= {w.rstrip(".").lower() for w in word_list(name)}
+        except FileNotFoundError:
+            pass
     months: set[str] = set()
     try:
         months = {row[0].lower() for row in table("time_months.tsv")}
@@ -165,7 +172,7 @@ def load_lexicon(lang: str = "id") -> QuoteLexicon:
         lead=tuple(sorted(by_class.get("lead", ()), key=len, reverse=True)),
         coord=frozenset(by_class.get("coord", ())),
         object_words=tuple(sorted(by_class.get("object", ()), key=len, reverse=True)),
-        roles=frozenset(roles), months=frozenset(months),
+        roles=frozenset(roles), months=frozenset(months), abbreviations=frozenset(abbreviations),
         opening=frozenset(opening), closing=frozenset(closing),
     )
 
@@ -332,8 +339,8 @@ def _speaker_after(text: str, pos: int, limit: int, lex: QuoteLexicon) -> Option
         if words and gap.strip():
             g = gap.strip()
             prev = words[-1][2]
-            if g == "." and len(prev) <= 4 and prev[:1].isupper():
-                pass                                  # initial or abbreviation: 'Dr. Ir.'
+            if g == "." and prev[:1].isupper() and (len(prev) == 1 or prev.lower() in lex.abbreviations):
+                pass                                  # initial or abbreviation: 'Dr. Ir.', 'H.'
             elif g == "/" and _is_cap(w):
                 pass
             elif g.startswith("(") and g.endswith(")") and _is_cap(w):
@@ -827,9 +834,12 @@ def resolve_speakers(
             people = [m for m in hits if m[3] == "PER"]
             if people:
                 best = max(people, key=lambda m: m[1])
-                speaker = best[2]
-                if a.speaker_kind == "name":
-                    mention_span = (best[0], best[1])
+                if a.speaker_kind == "name" and _names_a_person(text, best[1], e, (), roles):
+                    speaker = None      # another, unrecognised name follows: don't guess
+                else:
+                    speaker = best[2]
+                    if a.speaker_kind == "name":
+                        mention_span = (best[0], best[1])
             elif hits and a.speaker_kind == "name":
                 # an organisation speaks only when no person is named in the phrase
                 if not _names_a_person(text, s, e, hits, roles):

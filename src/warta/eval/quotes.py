@@ -23,7 +23,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, List, Optional, Sequence
 
 import typer
 
@@ -41,6 +41,7 @@ class GoldArticle:
     cues: list[Offsets] = field(default_factory=list)
     speakers: list[list[Offsets]] = field(default_factory=list)   # per statement: attached PERSON(COREF)
     prior_speaker: list[Optional[Offsets]] = field(default_factory=list)  # nearest earlier PERSON(COREF)
+    persons: list[Offsets] = field(default_factory=list)     # every PERSON / PERSONCOREF span
 
 
 # --------------------------------------------------------------------------------------------
@@ -142,6 +143,7 @@ def load_pfsa(path: Path | str) -> list[GoldArticle]:
         persons = [(s, e) for lab, s, e in spans if lab in ("PERSON", "PERSONCOREF")]
         stmts = [(s, e) for lab, s, e in spans if lab == "STATEMENT"]
         gold.cues = [char(s, e) for lab, s, e in spans if lab in ("CUE", "CUECOREF")]
+        gold.persons = [char(s, e) for s, e in persons]
         for k, (s, e) in enumerate(stmts):
             gold.statements.append(char(s, e))
             nxt = stmts[k + 1][0] if k + 1 < len(stmts) else b - a
@@ -190,6 +192,8 @@ class Counts:
     enc_total: int = 0
     enc_found: int = 0
     enc_correct: int = 0
+    fp_named: int = 0            # false-positive direct quotes whose speaker phrase is a name …
+    fp_named_unannotated: int = 0  # … that no gold PERSON/PERSONCOREF in the article shares
 
 
 def _speaker_ok(q: dict, golds: Iterable[Offsets], entity_mentions: dict[str, list[Offsets]]) -> bool:
@@ -210,6 +214,15 @@ def score_article(gold: GoldArticle, quotes: Sequence[dict], entities: Sequence[
     c.tp_pred_overlap += sum(any(_overlaps(p, g) for g in gold.statements) for p in pspans)
     c.tp_gold_overlap += sum(any(_overlaps(p, g) for p in pspans) for g in gold.statements)
     c.tp_exact += len(set(pspans) & set(gold.statements))
+    gold_names = {w for s, e in gold.persons for w in gold.text[s:e].split()}
+    for q in pred:
+        if any(_overlaps((q["start"], q["end"]), g) for g in gold.statements):
+            continue
+        sm = q.get("speaker_mention")
+        if sm and sm.get("text") and sm["text"][:1].isupper() and not sm["text"].lower().endswith("nya"):
+            c.fp_named += 1
+            caps = [w for w in sm["text"].replace(",", " ").split() if w[:1].isupper()]
+            c.fp_named_unannotated += not any(w in gold_names for w in caps)
     pcues = sorted({(q["cue"]["start"], q["cue"]["end"]) for q in pred if q.get("cue")})
     c.cue_pred += len(pcues)
     c.cue_gold += len(gold.cues)
@@ -245,21 +258,30 @@ def summarize(c: Counts) -> dict:
             "accuracy": acc(c.enc_correct, c.enc_found), "correct": c.enc_correct, "found": c.enc_found,
             "gold": c.enc_total,
         },
+        "false_positives": {
+            "direct": c.n_pred - c.tp_pred_overlap, "named_speaker": c.fp_named,
+            "named_speaker_never_gold_person": c.fp_named_unannotated,
+        },
     }
 
 
-def default_nlp():
-    """warta's full pipeline when it exists, else a blank Indonesian pipeline with the quotes stage."""
+def default_nlp(exclude: Sequence[str] = ()):
+    """warta's full pipeline (minus ``exclude``); a blank Indonesian pipeline with a sentencizer
+    and the quotes stage only when the package's pipeline cannot be imported."""
     try:
-        import warta
-        return warta.load()
-    except Exception:   # foundation not installed yet: measure the quotes stage on its own
+        from warta.pipeline import load
+    except ImportError as err:     # foundation absent: measure the quotes stage on its own
+        import sys
+
         import spacy
         import warta.components.quotes  # noqa: F401  (registers the factory)
+
+        print(f"warning: warta.pipeline unavailable ({err}); using spacy.blank('id') + sentencizer", file=sys.stderr)
         nlp = spacy.blank("id")
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("warta_quotes")
         return nlp
+    return load(exclude=tuple(exclude))
 
 
 def evaluate(articles: Sequence[GoldArticle], nlp=None, limit: Optional[int] = None) -> dict:
@@ -290,6 +312,10 @@ def format_report(res: dict) -> str:
     s = res["speaker_enclitic_approx"]
     lines.append(f"{'speaker (-nya, approx)':<20} {s['accuracy']:.3f} of found ({s['correct']}/{s['found']}), "
                  f"{s['gold']} gold statements attributed only by an enclitic cue")
+    fp = res["false_positives"]
+    lines.append(f"{'false positives':<20} {fp['direct']} direct quotes match no STATEMENT; {fp['named_speaker']} name "
+                 f"their speaker, and for {fp['named_speaker_never_gold_person']} of those the name is never a "
+                 f"gold PERSON/PERSONCOREF in the article (PFSA-ID annotates public figures' statements)")
     return "\n".join(lines)
 
 
@@ -298,12 +324,14 @@ def eval_quotes_cli(
                               help="PFSA-ID BILOU file (token<TAB>tag)."),
     limit: Optional[int] = typer.Option(None, help="Only the first N articles."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    exclude: Optional[List[str]] = typer.Option(None, "--exclude",
+                                                help="Pipeline stages to leave out, e.g. warta_entities."),
 ) -> None:
     """Quotation detection (P/R/F1 overlap, exact), cues and speaker accuracy against PFSA-ID."""
     if not Path(data).exists():
         typer.echo(f"error: {data} not found", err=True)
         raise typer.Exit(2)
-    res = evaluate(load_pfsa(data), limit=limit)
+    res = evaluate(load_pfsa(data), nlp=default_nlp(exclude or ()), limit=limit)
     typer.echo(json.dumps(res, indent=2) if as_json else format_report(res))
 
 
