@@ -861,6 +861,8 @@ def link(clusters: list[Cluster], kb: KB, published, doc: Doc) -> list[R.Entity]
                 confidence = 0.9 if any(len(m.words) >= 2 for m in names) else 0.75
             if title is not None:
                 current = ent is not None and kb.role_at(c.kb, published).current and bool(ent.get("roles"))
+                if ent is not None and not current and not _before_known_roles(ent, published):
+                    current = True      # the KB knows this period: former office holders stay XXXELI
                 if ent is None or not role or title.has_org_or_country:
                     role = title.text
                 if ent is None:
@@ -880,6 +882,18 @@ def link(clusters: list[Cluster], kb: KB, published, doc: Doc) -> list[R.Entity]
             source="kb" if ent is not None else ("gazetteer" if c.gaz else "ner"),
         ))
     return out
+
+
+def _before_known_roles(ent: dict, published) -> bool:
+    """True when the article predates every role the KB knows for this person (or there are none):
+    then only the text can say what the person was ("Plt Gubernur Djarot" before his own term)."""
+    starts = [r[0] for r in ent.get("roles") or [] if r[0]]
+    if not starts:
+        return True
+    if published is None:
+        return False
+    day = published.isoformat()[:10] if hasattr(published, "isoformat") else str(published)[:10]
+    return all(str(s)[:10] > day for s in starts)
 
 
 def _title_actor(title: Title, country: Optional[str]) -> Optional[str]:
