@@ -25,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 ARTICLES = HERE / "tp_articles.jsonl"
 CORR = HERE / "tp_corrections.json"
 SEED, N_FIRST, N_EXTRA, MAX_CHARS = 6, 20, 10, 1800   # per split: first batch (times+places), extra (times)
+N_TEST2 = 12
 
 
 def select() -> None:
@@ -52,6 +53,14 @@ def select() -> None:
         a["published"] = datetime.fromtimestamp(ts, timezone(timedelta(hours=7))).date().isoformat()
         a["split"] = "dev" if k < n else "test"
         a["places_gold"] = first
+        out.append(a)
+    # pool[60:72] test2: drawn and annotated only after the code was changed following the first
+    # test scoring, so it is unseen by every version of the code it is scored on
+    for a in pool[2 * (N_FIRST + N_EXTRA): 2 * (N_FIRST + N_EXTRA) + N_TEST2]:
+        ts = int(a["id"].split("-", 1)[0])
+        a["published"] = datetime.fromtimestamp(ts, timezone(timedelta(hours=7))).date().isoformat()
+        a["split"] = "test2"
+        a["places_gold"] = True
         out.append(a)
     with open(ARTICLES, "w", encoding="utf-8") as fh:
         for a in out:
@@ -109,7 +118,7 @@ def build() -> None:
     """
     corr = json.loads(CORR.read_text(encoding="utf-8"))
     tgold, pgold = [], []
-    for split in ("dev", "test"):
+    for split in ("dev", "test", "test2"):
         path = HERE / f"draft-{split}.json"
         if not path.exists():
             continue
