@@ -3,7 +3,8 @@
 Writes one JSON line per article: text, published, and for every pronoun candidate the system's
 antecedent (the nearest earlier name/title mention of the entity it joined). The file is then
 corrected by hand item by item (see tests/data/README.md) into tests/data/coref-gold.jsonl.
-Run: python training/coref/preannotate.py OUT.jsonl [N_MENTIONS]
+Run: python training/coref/preannotate.py OUT.jsonl [N_MENTIONS] [dev.04.jsonl,…]
+(the held-out set: python training/coref/preannotate.py training/coref/heldout-preannotated.jsonl 110 dev.04.jsonl)
 """
 import json
 import sys
@@ -16,12 +17,12 @@ from warta.pipeline import load, prepare_doc
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "indosum"
 
 
-def main(out_path: str, want: int = 320):
+def main(out_path: str, want: int = 320, files=("dev.02.jsonl", "dev.03.jsonl")):
     nlp = load()
     seen = set()
     total = 0
     with open(out_path, "w", encoding="utf-8") as out:
-        for fname in ("dev.02.jsonl", "dev.03.jsonl"):
+        for fname in files:
             for line in open(SHARED / fname, encoding="utf-8"):
                 row = json.loads(line)
                 if row["id"] in seen or row["category"] != "tajuk utama":
@@ -56,4 +57,5 @@ def main(out_path: str, want: int = 320):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 320)
+    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 320,
+         tuple(sys.argv[3].split(",")) if len(sys.argv) > 3 else ("dev.02.jsonl", "dev.03.jsonl"))
