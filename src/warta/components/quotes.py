@@ -217,7 +217,9 @@ def _mark_role(text: str, i: int, lex: QuoteLexicon, para_start: int, para_end: 
     prev_space = prev.isspace() or prev in "([{—–-"
     next_space = nxt.isspace() or nxt in ",.;:!?)]}—–-…"
     if prev_space and not next_space:
-        return "open"
+        # '”kata X': a mark glued to a speech cue closes the quote, whatever its spacing
+        m = lex.post_re.match(text, i + 1, para_end)
+        return "close" if m and m.start("cue") == i + 1 else "open"
     if next_space and not prev_space:
         return "close"
     ch = text[i]

@@ -93,8 +93,11 @@ def article_starts(toks: Sequence[str], breaks: set[int]) -> list[int]:
     return sorted(starts)
 
 
-def detokenize(toks: Sequence[str]) -> tuple[str, list[Offsets]]:
-    """Rebuild running text with news spacing; double quotes attach by parity (open→next word)."""
+def detokenize(toks: Sequence[str], closers: frozenset[str] = frozenset()) -> tuple[str, list[Offsets]]:
+    """Rebuild running text with news spacing. Tokenisation lost which way each double quote
+    faces: they alternate (open → glued to the next word, close → to the previous one), except
+    that a mark right before a speech cue in ``closers`` (``kata``, ``ujarnya``) always closes,
+    as in real text, so one stray mark does not flip every later quote in the article."""
     parts: list[str] = []
     offsets: list[Offsets] = []
     pos = 0
@@ -103,8 +106,9 @@ def detokenize(toks: Sequence[str]) -> tuple[str, list[Offsets]]:
     for i, tok in enumerate(toks):
         is_mark = tok in _DOUBLE
         if is_mark:
-            opening = not inside
-            inside = not inside
+            nxt = toks[i + 1] if i + 1 < len(toks) else ""
+            opening = not inside and nxt not in closers
+            inside = opening
         else:
             inside ^= sum(ch in _DOUBLE for ch in tok) % 2 == 1
         prev = toks[i - 1] if i else ""
@@ -124,15 +128,31 @@ def detokenize(toks: Sequence[str]) -> tuple[str, list[Offsets]]:
     return "".join(parts), offsets
 
 
+def _cue_words() -> frozenset[str]:
+    """Postposed speech cues and their -nya forms, from warta's cue lexicon."""
+    from warta.components.quotes import load_lexicon
+
+    lex = load_lexicon()
+    out = set()
+    for form, info in lex.cues.items():
+        if info.position in ("post", "both") and " " not in form:
+            if info.nya != "only":
+                out.add(form)
+            if info.nya in ("speaker", "only"):
+                out.add(form + "nya")
+    return frozenset(out)
+
+
 def load_pfsa(path: Path | str) -> list[GoldArticle]:
     """PFSA-ID BILOU file → articles with character-offset gold."""
     toks, tags, breaks = read_bilou(Path(path))
+    closers = _cue_words()
     starts = article_starts(toks, breaks) + [len(toks)]
     articles = []
     for a, b in zip(starts, starts[1:]):
         if b <= a:
             continue
-        text, offs = detokenize(toks[a:b])
+        text, offs = detokenize(toks[a:b], closers)
         spans = bilou_spans(tags[a:b])
         seg_breaks = sorted(x - a for x in breaks if a <= x < b)
 
