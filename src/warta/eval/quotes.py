@@ -306,15 +306,21 @@ def default_nlp(exclude: Sequence[str] = ()):
 
 def evaluate(articles: Sequence[GoldArticle], nlp=None, limit: Optional[int] = None) -> dict:
     """Run the pipeline over gold articles and score; returns the summary dict with timings."""
+    from warta.components.quotes import find_quoted_spans
+
     nlp = nlp or default_nlp()
     c = Counts()
+    base = Counts()         # trivial baseline: every paired quotation mark span is a statement
     arts = list(articles)[:limit] if limit else list(articles)
     t0 = time.perf_counter()
     for gold, doc in zip(arts, nlp.pipe(a.text for a in arts)):
         quotes = [q.model_dump() for q in (doc._.quotes or [])]
         entities = [e.model_dump() for e in (doc._.entities or [])] if doc.has_extension("entities") else []
         score_article(gold, quotes, entities, c)
+        marks = [{"kind": "direct", "start": q.start, "end": q.end} for q in find_quoted_spans(gold.text)[0]]
+        score_article(gold, marks, [], base)
     out = summarize(c)
+    out["baseline_all_marks"] = summarize(base)["statement_overlap"]
     out["articles"] = len(arts)
     out["pipeline"] = list(nlp.pipe_names)
     out["seconds"] = round(time.perf_counter() - t0, 2)
@@ -323,7 +329,7 @@ def evaluate(articles: Sequence[GoldArticle], nlp=None, limit: Optional[int] = N
 
 def format_report(res: dict) -> str:
     lines = [f"articles: {res['articles']}   pipeline: {', '.join(res['pipeline'])}"]
-    for key in ("statement_overlap", "statement_exact", "cue"):
+    for key in ("statement_overlap", "statement_exact", "cue", "baseline_all_marks"):
         r = res[key]
         lines.append(f"{key:<20} P {r['p']:.3f}  R {r['r']:.3f}  F1 {r['f1']:.3f}   (pred {r['pred']}, gold {r['gold']})")
     s = res["speaker"]
