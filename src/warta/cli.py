@@ -156,5 +156,14 @@ from warta.web.serve import serve  # noqa: E402
 
 app.command("serve")(serve)
 
+# Events and syntax: scoring and training (src/warta/eval/events.py, eval/parser.py, train_parser.py).
+from warta.eval.events import eval_events_cli  # noqa: E402
+from warta.eval.parser import eval_parser_cli  # noqa: E402
+from warta.train_parser import train_parser_cli  # noqa: E402
+
+eval_app.command("events")(eval_events_cli)
+eval_app.command("parser")(eval_parser_cli)
+train_app.command("parser")(train_parser_cli)
+
 if __name__ == "__main__":
     app()

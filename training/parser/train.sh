@@ -1,8 +1,5 @@
 #!/bin/sh
-# Reproduce the shipped syntax model (src/warta/models/syntax). One CPU thread, bounded time:
-# model-best is written at every evaluation, so a time-out still leaves the best model so far.
+# Reproduce the shipped syntax model (src/warta/models/syntax): prepare, train (one thread,
+# bounded wall clock; model-best is kept at every evaluation), ship. Same as `warta train parser`.
 set -e
-cd "$(dirname "$0")"
-python prepare.py
-OMP_NUM_THREADS=1 timeout "${TRAIN_TIME:-45m}" python -m spacy train config.cfg --output output "$@" || true
-python package.py output/model-best ../../src/warta/models/syntax
+OMP_NUM_THREADS=1 warta train parser --step all --minutes "${TRAIN_MINUTES:-45}"

@@ -386,8 +386,21 @@ def _left_subject(doc, ments, trig_start, lo, triggers) -> Optional[int]:
         if m.end > trig_start or m.start < lo:
             continue
         between = [_norm(t) for t in doc[m.end: trig_start]]
-        if any(w in CLAUSE_BREAK for w in between):
+        if any(w in CLAUSE_BREAK and not _time_adverb(doc, m.end + k) for k, w in enumerate(between)):
+            # "Pasukan Kurdi Suriah yang beraliansi dengan Arab juga bertempur": the head before "yang"
+            rel = [m.end + k for k, w in enumerate(between) if w in RELATIVE]
+            if (rel and trig_start - rel[0] <= 10
+                    and not any(w in CLAUSE_BREAK and w not in RELATIVE and w not in COORD for w in between)
+                    and not any(rel[0] < tr.start < trig_start for tr in triggers)):
+                head = next((x for x in range(len(ments)) if ments[x].end == rel[0]), None)
+                if head is not None:
+                    return head
             break
+        if m.start >= 2 and _norm(doc[m.start - 2]) in RELATIVE and _verb_like(doc[m.start - 1]):
+            # "Serdadu Suriah yang didukung tentara Rusia, melancarkan": the agent of the relative clause
+            head = next((x for x in range(len(ments)) if ments[x].end == m.start - 2), None)
+            if head is not None:
+                return head
         if any(t.start >= m.end and t.end <= trig_start for t in triggers) and _norm(doc[m.end]) != ",":
             # another predicate sits between: the mention is its argument, unless coordination
             break
@@ -452,10 +465,25 @@ def _right_object(doc, ments, trig_end, hi, allow_direct=True, max_gap=12, skip_
         if gap_toks and _norm(gap_toks[-1]) in PREP_TARGET:
             gap_toks = gap_toks[:-1]
         titles = all(x.text[:1].isupper() for x in gap_toks)   # "menemui Menteri Luar Negeri RI Retno"
-        if prev in PREP_TARGET or (allow_direct and (len(gap_toks) <= 1 or titles)
+        # "menguasai pangkalan udara ISIS", "memblokir kebijakan imigrasi Trump": the possessor of the object
+        possessor = ((m.rank < 2 or doc[m.start].text[:1].isupper()) and len(gap_toks) <= 3
+                     and not any(_verb_like(x) or not x.is_alpha for x in gap_toks))
+        if prev in PREP_TARGET or (allow_direct and (len(gap_toks) <= 1 or titles or possessor)
                                    and not any(_norm(x) in COORD for x in gap_toks)):
             return _prefer_person(doc, ments, idx)
     return None
+
+
+def _time_adverb(doc, i: int) -> bool:
+    """'saat ini', 'sejak itu' are adverbs, not clause openers."""
+    return i + 1 < len(doc) and doc[i + 1].lower_ in ("ini", "itu")
+
+
+def _verb_like(tok) -> bool:
+    w = tok.lower_
+    if tok.has_extension("base") and tok._.base:
+        w = tok._.base.lower()
+    return len(w) > 4 and w.startswith(("me", "di", "ber", "ter")) or (tok.pos_ in ("VERB", "AUX"))
 
 
 def _skip_titles(doc, start: int, lo: int) -> int:
@@ -499,7 +527,8 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
               triggers: list[Trigger], prev_event_sources: list[Mention], parsed: bool) -> Args:
     args = Args()
     voice = trig.voice
-    if voice == "nominal" and _prev_word(doc, trig.start, lo) in load_lexicon().light_verbs:
+    light = voice == "nominal" and _prev_word(doc, trig.start, lo) in load_lexicon().light_verbs
+    if light:
         voice = "active"
     src_i = tgt_i = None
     if voice == "active":
@@ -508,7 +537,7 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
         if src_i is None:
             src_i = _left_subject(doc, ments, trig.start, lo, triggers)
         # a verb coordinated with a previous one shares its subject ("Kim ... dan mengunjungi")
-        j = trig.start - 1
+        j = trig.start - (2 if light else 1)
         while j > lo and _norm(doc[j]) in SKIP_BEFORE_VERB:
             j -= 1
         purpose = j >= lo and _norm(doc[j]) in PURPOSE
@@ -568,8 +597,10 @@ class Status:
     quote: Optional[str] = None
 
 
-def _cue_at(doc, i: int, lex: Lexicon, hi: int):
+def _cue_at(doc, i: int, lex: Lexicon, hi: int, only: Optional[str] = None):
     for toks, status, where in lex.status_cues.get(_norm(doc[i]), []):
+        if only is not None and where != only:
+            continue
         if i + len(toks) <= hi and tuple(_norm(t) for t in doc[i: i + len(toks)]) == toks:
             return toks, status, where
     return None
@@ -610,8 +641,10 @@ def status_of(doc: Doc, trig: Trigger, lo: int, hi: int, lex: Lexicon, ments: li
     steps = 0
     while i >= lo and steps < 6:
         w = _norm(doc[i])
+        if w == "," and steps > 0:     # "Jika tak dipatuhi, Kemenhub mengancam": the cue is another clause's
+            break
         if w in CLAUSE_BREAK and w not in RELATIVE:
-            c = _cue_at(doc, i, lex, trig.start)
+            c = _cue_at(doc, i, lex, trig.start, only="before")
             if c and c[2] == "before":
                 best = c
             break
@@ -620,7 +653,7 @@ def status_of(doc: Doc, trig: Trigger, lo: int, hi: int, lex: Lexicon, ments: li
             # serial verbs ("akan melakukan perjalanan") which the trigger covers itself
             break
         for k in range(i, max(lo - 1, i - 3), -1):
-            c = _cue_at(doc, k, lex, trig.start)
+            c = _cue_at(doc, k, lex, trig.start, only="before")
             if c and k + len(c[0]) - 1 >= i and c[2] == "before":
                 best = best or c
         if best:
@@ -631,16 +664,19 @@ def status_of(doc: Doc, trig: Trigger, lo: int, hi: int, lex: Lexicon, ments: li
         st = Status(best[1], st.claimed_by, st.quote)
     # 4. "gagal" after a nominal trigger ("Permohonan X ... sejauh ini gagal")
     if trig.voice == "nominal":
+        # the nominal is the sentence's subject ("Permohonan Zelensky ... sejauh ini gagal"): its predicate
+        # comes at the end, past other triggers; otherwise only up to the next trigger
+        subject = trig.start - lo <= 1
         for i in range(trig.end, hi):
-            if any(t.start == i for t in triggers):
+            if not subject and any(t.start == i for t in triggers):
                 break
-            c = _cue_at(doc, i, lex, hi)
+            c = _cue_at(doc, i, lex, hi, only="after")
             if c and c[2] == "after":
                 st = Status(c[1], st.claimed_by, st.quote)
                 break
     # 5. denial scope anywhere before in the sentence
     for i in range(lo, trig.start):
-        c = _cue_at(doc, i, lex, trig.start)
+        c = _cue_at(doc, i, lex, trig.start, only="scope")
         if c and c[2] == "scope" and not (trig.start <= i < trig.end):
             st = Status("denied", st.claimed_by, st.quote)
             break
@@ -827,6 +863,8 @@ def _dedupe(evs: list[R.Event]) -> list[R.Event]:
             other = with_target[(e.type, _key(e.source))]
             if (e.mode and not other.mode) or len(e.cameo or "") > len(other.cameo or ""):
                 other.cameo, other.mode = e.cameo, e.mode
+            if STATUS_RANK[e.status] > STATUS_RANK[other.status]:
+                other.status = e.status
             continue
         merged.append(e)
     evs = merged

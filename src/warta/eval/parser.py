@@ -194,7 +194,7 @@ def eval_parser_cli(
     """Score the shipped syntax model (or MODEL) on UD treebanks (default: GSD legacy test, GSD test, PUD, CSUI test)."""
     import spacy
 
-    from warta.components.syntax import SYNTAX_MODEL
+    from warta.components.events import SYNTAX_MODEL
 
     nlp = spacy.load(model or SYNTAX_MODEL)
     paths = {Path(p).name: Path(p) for p in data} if data else default_treebanks()

@@ -1,0 +1,283 @@
+"""warta_events on real sentences: every PLOVER type, passives, coordination, each status, the example
+article. Sentences are copied from IndoSum (CC BY-SA 4.0, see tests/data/README.md) and the example
+article; each test names the behaviour it checks."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from warta.components.events import find_triggers, load_lexicon
+from warta.eval.events import actor_names, actors_match, load_gold, score_article
+from warta.pipeline import prepare_doc
+
+
+def events_of(nlp, text, published="2017-06-01"):
+    doc = nlp(prepare_doc(nlp, text, published=published))
+    return doc, doc._.events
+
+
+def find(events, type_, source=None, target=None, trigger=None):
+    """Events of a type whose source/target text or country contains the given strings."""
+    def ok(actor, want):
+        if want is None:
+            return True
+        if actor is None:
+            return want == "-"
+        return want.lower() in (actor.text or "").lower() or want == actor.country
+    return [e for e in events if e.type == type_ and ok(e.source, source) and ok(e.target, target)
+            and (trigger is None or trigger in e.trigger.text)]
+
+
+# ------------------------------------------------------------------ lexicon as data
+def test_lexicon_covers_every_plover_type_and_cameo_root():
+    lex = load_lexicon()
+    entries = {e for v in lex.by_first.values() for e in v}
+    assert {e.type for e in entries} == {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+    assert {e.cameo[:2] for e in entries} == {f"{i:02d}" for i in range(1, 21)}
+
+
+@pytest.mark.parametrize("form,voice,type_", [
+    ("menuduh", "active", "ACCUSE"), ("dituduh", "passive", "ACCUSE"), ("tuduhan", "nominal", "ACCUSE"),
+    ("menyerang", "active", "ASSAULT"), ("diserang", "passive", "ASSAULT"), ("serangan", "nominal", "ASSAULT"),
+    ("kunjungan", "nominal", "CONSULT"), ("berkunjung", "active", "CONSULT"), ("bertemu", "active", "CONSULT"),
+    ("ditangkap", "passive", "COERCE"), ("penolakan", "nominal", "REJECT"), ("mengecam", "active", "ACCUSE"),
+])
+def test_trigger_morphology(nlp, form, voice, type_):
+    doc = nlp.make_doc(f"Mereka {form} itu.")
+    trig = find_triggers(doc, 0, len(doc), load_lexicon())
+    assert [(t.voice, t.entry.type) for t in trig] == [(voice, type_)]
+
+
+def test_object_constraint_makes_mengirimkan_military_aid(nlp):
+    lex = load_lexicon()
+    doc = nlp.make_doc("Korea Utara mengirimkan senjata ke Rusia.")
+    assert [t.entry.cameo for t in find_triggers(doc, 0, len(doc), lex)] == ["072"]
+    doc = nlp.make_doc("Korea Utara mengirimkan surat ke Rusia.")
+    assert find_triggers(doc, 0, len(doc), lex) == []
+
+
+# ------------------------------------------------------------------ every PLOVER type on real sentences
+def test_accuse(nlp):
+    _, ev = events_of(nlp, "Pemerintah Afghanistan mengutuk pemboman tersebut sebagai kejahatan terhadap "
+                           "kemanusiaan dan menuduh Pakistan memberikan dukungan kepada para penyerang.")
+    assert find(ev, "ACCUSE", "AFG", "PAK", "menuduh")
+
+
+def test_agree(nlp):
+    _, ev = events_of(nlp, "Jakarta, CNN Indonesia - - Pemerintah Amerika Serikat menawarkan Korea Utara dua pilihan "
+                           "untuk menyelesaikan ketegangan antara kedua negara yang diakibatkan ambisi nuklir rezim Kim Jong - un.")
+    assert find(ev, "AGREE", "USA", "PRK")
+
+
+def test_aid_and_planned_status(nlp):
+    _, ev = events_of(nlp, "Insiden itu terjadi saat AS mempertimbangkan untuk mengirimkan lebih banyak pasukan ke Afghanistan.")
+    hits = find(ev, "AID", "USA", "AFG")
+    assert hits and hits[0].status == "planned"
+
+
+def test_assault(nlp):
+    _, ev = events_of(nlp, "Sejauh ini, Hamas telah tiga kali berperang melawan Israel sejak 2007.")
+    assert find(ev, "ASSAULT", "Hamas", "ISR")
+
+
+def test_coerce(nlp):
+    _, ev = events_of(nlp, "Saat ini, polisi telah berhasil membubarkan massa.")
+    assert find(ev, "COERCE", "polisi", "massa")
+
+
+def test_consult_and_reciprocal_cooperation(nlp):
+    _, ev = events_of(nlp, "Kerja Sama Indonesia dan Yordania diyakini berpotensi untuk mensejahterakan umat.")
+    assert find(ev, "COOPERATE", "IDN", "JOR") and find(ev, "COOPERATE", "JOR", "IDN")
+
+
+def test_mobilize(nlp):
+    _, ev = events_of(nlp, "Baru saja pemerintah Myanmar mengerahkan pasukannya ke Provinsi Rakhine.")
+    assert find(ev, "MOBILIZE", "MMR")
+
+
+def test_protest(nlp):
+    _, ev = events_of(nlp, "Akibat skandal pembocoran rahasia negara itu, ratusan ribu warga Korsel turun ke jalan "
+                           "pada Sabtu pekan lalu sebagai bentuk desakan bagi Park untuk mengundurkan diri dari jabatan kepresidenan.")
+    assert find(ev, "PROTEST", "KOR")
+
+
+def test_retreat_resignation(nlp):
+    _, ev = events_of(nlp, "Jakarta, CNN Indonesia - - Presiden Afrika Selatan Jacob Zuma akhirnya mengundurkan diri, "
+                           "setelah sempat menolak desakan mundur dari partainya, Kongres Nasional Afrika (ANC), Rabu (14/2).")
+    hits = find(ev, "RETREAT", "Zuma")
+    assert hits and hits[0].mode == "resign"
+
+
+def test_request(nlp):
+    _, ev = events_of(nlp, "Jakarta, CNN Indonesia - - Wakil Ketua MPR RI Hidayat Nur Wahid meminta pemerintah segera "
+                           "mencairkan dana Pramuka yang ditunda pencairannya oleh Menteri Pemuda dan Olahraga Imam Nahrawi.")
+    assert find(ev, "REQUEST", "Hidayat", "pemerintah")
+
+
+def test_support_apology(nlp):
+    _, ev = events_of(nlp, "Atas insiden itu, Menteri Pertahanan (Menhan) AS James Mattis meminta maaf kepada "
+                           "Menteri Pertahanan Indonesia Ryamizard Ryacudu.")
+    hits = find(ev, "SUPPORT", "USA", "Ryamizard")
+    assert hits and hits[0].cameo == "055"
+
+
+def test_threaten_with_coordinated_targets(nlp):
+    _, ev = events_of(nlp, "Jakarta, CNN Indonesia - - Korea Utara mengancam akan meluncurkan serangan nuklir ke "
+                           "Korea Selatan dan Amerika Serikat, dan menghancurkan ibu kota Seoul dan Washington, D.C., "
+                           "menjadi tumpukan debu.")
+    assert find(ev, "THREATEN", "PRK", "KOR") and find(ev, "THREATEN", "PRK", "USA")
+
+
+def test_concede(nlp):
+    _, ev = events_of(nlp, "PKPI yakin Bawaslu akan segera dapat mengabulkan PKPI memperoleh haknya sebagai Peserta Pemilu 2019.")
+    hits = find(ev, "CONCEDE", "Pengawas Pemilu") or find(ev, "CONCEDE", "Bawaslu")
+    assert hits and hits[0].status in ("planned", "possible")
+
+
+def test_reject_points_at_the_rejected_claim(nlp, example_text):
+    _, ev = events_of(nlp, example_text, "2024-10-14")
+    rejects = find(ev, "REJECT", "RUS")
+    assert rejects and rejects[0].target is not None and rejects[0].target.country == "KOR"
+
+
+# ------------------------------------------------------------------ passives
+def test_passive_with_oleh_gives_source_and_subject_target(nlp):
+    _, ev = events_of(nlp, "Sebelumnya Ahok divonis dua tahun penjara oleh majelis hakim PN Jakarta Utara terkait "
+                           "pernyataannya soal surat Al Maidah ayat 51 di Kepulauan Seribu, DKI Jakarta.")
+    hits = find(ev, "SANCTION", "hakim", "Basuki")
+    assert hits and hits[0].mode == "convict"
+
+
+def test_passive_agent_right_after_the_verb(nlp):
+    _, ev = events_of(nlp, "Setnov telah dipanggil untuk diperiksa kembali oleh KPK kemarin, namun ia mangkir lagi.")
+    assert find(ev, "ACCUSE", "Korupsi", "Setya Novanto") or find(ev, "ACCUSE", "KPK", "Setnov")
+
+
+# ------------------------------------------------------------------ statuses
+def test_negated_status(nlp):
+    _, ev = events_of(nlp, "Sebelumnya Menteri Hukum dan HAM Yasonna Laoly mengatakan Presiden belum menandatangani "
+                           "revisi UU MD3 dan kemungkinan tidak akan menandatanganinya.")
+    assert any(e.type == "SUPPORT" and e.status == "negated" for e in ev)
+
+
+def test_not_only_is_not_a_negation(nlp, example_text):
+    _, ev = events_of(nlp, example_text, "2024-10-14")
+    aid = find(ev, "AID", "PRK", "RUS")
+    assert aid and all(e.status != "negated" for e in aid)
+
+
+def test_denied_status(nlp):
+    _, ev = events_of(nlp, "Namun pihak berwenang membantah bahwa pasukan keamanan atau warga pengikut Buddha melakukan "
+                           "pembakaran, dan menyalahkan para pemberontak.")
+    assert any(e.type == "ASSAULT" and e.status == "denied" for e in ev)
+
+
+def test_clause_break_keeps_cue_out(nlp):
+    _, ev = events_of(nlp, "Jika tak dipatuhi, Kemenhub mengancam bakal mengenakan sanksi bagi mereka yang membandel.")
+    assert find(ev, "THREATEN") and all(e.status != "negated" for e in find(ev, "THREATEN"))
+
+
+# ------------------------------------------------------------------ the example article
+@pytest.fixture(scope="module")
+def example_events(nlp, example_text):
+    return events_of(nlp, example_text, "2024-10-14")
+
+
+def test_example_ukraine_accuses_north_korea(example_events):
+    _, ev = example_events
+    acc = find(ev, "ACCUSE", "UKR", "PRK")
+    assert acc and acc[0].status == "asserted" and acc[0].cameo == "112"
+
+
+def test_example_north_korean_aid_to_russia_is_claimed(example_events):
+    doc, ev = example_events
+    aid = [e for e in find(ev, "AID", "PRK", "RUS") if e.sentence == 1]
+    assert aid and aid[0].status == "claimed" and aid[0].mode == "military"
+    zelenskyy = next(e for e in doc._.entities if "Zelenskyy" in e.name)
+    assert aid[0].claimed_by == zelenskyy.id
+
+
+def test_example_kim_yong_hyun_hedges_possible(example_events):
+    doc, ev = example_events
+    aid = [e for e in find(ev, "AID", "PRK", "RUS") if "Kim Yong-hyun" in doc.text[doc[0].idx:] and e.status == "possible"]
+    assert aid and aid[0].claimed_by is not None
+
+
+def test_example_three_accusers_by_coordination(example_events):
+    _, ev = example_events
+    accusers = {e.source.country for e in ev if e.type == "ACCUSE" and e.target is not None
+                and e.target.country == "PRK" and e.sentence == 21}
+    assert accusers == {"USA", "KOR", "UKR"}
+
+
+def test_example_kim_and_putin_visits(example_events):
+    _, ev = example_events
+    kim = [e for e in find(ev, "CONSULT", "PRK", "RUS") if e.date == "2023-09"]
+    putin = [e for e in find(ev, "CONSULT", "RUS", "PRK") if e.date == "2024-06"]
+    assert kim and putin and putin[0].mode == "visit"
+
+
+def test_example_february_2022_invasion(example_events):
+    _, ev = example_events
+    inv = find(ev, "ASSAULT", "RUS", "UKR", "invasi")
+    assert inv and inv[0].date == "2022-02" and inv[0].status == "asserted"
+
+
+def test_example_failed_request(example_events):
+    _, ev = example_events
+    req = find(ev, "REQUEST", "UKR")
+    assert req and req[0].status == "failed"
+
+
+def test_events_pass_the_record_contract(example_record):
+    ids = {s for s in range(len(example_record.sentences))}
+    assert example_record.events
+    for k, e in enumerate(example_record.events, 1):
+        assert e.id == f"v{k}" and e.sentence in ids
+        assert example_record.text[e.trigger.start:e.trigger.end] == e.trigger.text
+
+
+def test_degrades_without_entity_stages(nlp):
+    """A blank pipeline (no entities, quotes, times) still yields actors from the text."""
+    from warta.components.events import extract_events
+    from warta.tokenizer import blank
+
+    bare = blank()
+    doc = bare("Pemerintah Afghanistan menuduh Pakistan memberikan dukungan kepada para penyerang.")
+    ev = extract_events(doc)
+    assert any(e.type == "ACCUSE" and e.source and "Afghanistan" in e.source.text
+               and e.target and "Pakistan" in e.target.text and e.source.entity is None for e in ev)
+
+
+# ------------------------------------------------------------------ scorer
+def test_actor_matching_rules():
+    zel = actor_names({"text": "Volodymyr Zelenskyy", "country": "UKR"})
+    assert actors_match(actor_names({"text": "Ukraina", "country": "UKR"}), zel)        # foreign state level
+    assert not actors_match(actor_names({"text": "KPK", "country": "IDN"}),
+                            actor_names({"text": "Polri", "country": "IDN"}))          # Indonesians by name
+    assert actors_match(None, None) and not actors_match(None, zel)
+
+
+def test_scorer_counts_triples_and_status():
+    gold = [{"type": "ACCUSE", "source": {"text": "AS", "country": "USA"}, "target": {"text": "Korut", "country": "PRK"},
+             "trigger": {"start": 0, "end": 7}, "status": "asserted"}]
+    pred = [{"type": "ACCUSE", "source": {"text": "Amerika Serikat", "country": "USA"},
+             "target": {"text": "Korea Utara", "country": "PRK"}, "trigger": {"start": 2, "end": 9}, "status": "claimed"},
+            {"type": "AID", "source": None, "target": {"text": "Rusia", "country": "RUS"},
+             "trigger": {"start": 20, "end": 25}, "status": "asserted"}]
+    s = score_article(gold, pred)
+    assert (s["triple_tp"], s["triple_pred"], s["triple_gold"]) == (1, 2, 1)
+    assert (s["status_n"], s["status_ok"]) == (1, 0)
+
+
+def test_gold_file_is_well_formed(data_dir):
+    gold = load_gold(data_dir / "events-gold.jsonl")
+    assert len(gold) >= 40
+    assert {r["split"] for r in gold} == {"dev", "test"}
+    for art in gold:
+        for e in art["events"]:
+            assert art["text"][e["trigger"]["start"]:e["trigger"]["end"]] == e["trigger"]["text"]
+            assert e["status"] in ("asserted", "claimed", "possible", "negated", "denied", "planned", "failed")
