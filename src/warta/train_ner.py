@@ -2,7 +2,7 @@
 
 Three steps, each usable alone (``--step prepare|train|ship|all``):
 
-prepare  gold CoNLL files from ``../shared/data`` -> spaCy DocBins in ``training/ner/corpus/``:
+prepare  gold CoNLL files from ``../shared/data`` -> spaCy DocBins in ``training/ner/corpus/<run>/``:
          ``train.spacy`` (the chosen data sets' train parts, merged), ``dev.spacy`` (their dev
          parts, merged; used for model selection), and ``dev-<set>.spacy`` / ``test-<set>.spacy``.
          Any training sentence whose lower-cased tokens equal a dev or test sentence of *any* of
@@ -131,12 +131,20 @@ def ship(name: str = "base", dest: Optional[Path] = None) -> Path:
 
     src = WORK / "output" / name
     dest = dest or default_model_path()
-    nlp = spacy.load(src / "model-best")
-    assert nlp.pipe_names == ["ner"], nlp.pipe_names
+    trained = spacy.load(src / "model-best")
+    assert trained.pipe_names == ["ner"], trained.pipe_names
+    # Saved as lang "xx": same weights and features (NORM/PREFIX/SUFFIX/SHAPE do not depend on the
+    # language), but loading skips rebuilding spaCy's ~16k Indonesian tokenizer exceptions twice
+    # (seconds), which the NER never uses: it runs on warta's tokenizer, sourced into its pipeline.
+    cfg = trained.config.copy()
+    cfg["nlp"]["lang"] = "xx"
+    nlp = spacy.util.load_model_from_config(cfg, auto_fill=True)
+    nlp.get_pipe("ner").from_bytes(trained.get_pipe("ner").to_bytes())
+    nlp.meta.update({k: v for k, v in trained.meta.items() if k not in ("lang", "pipeline", "components")})
     scores = json.loads((src / "dev_scores.json").read_text()) if (src / "dev_scores.json").exists() else {}
     info = scores.get("_train", {})
     nlp.meta.update({
-        "name": "warta_ner", "version": "0.1.0",
+        "name": "warta_ner", "version": "0.1.0", "spacy_version": ">=3.7.0,<3.9.0",
         "description": "warta PER/ORG/LOC NER (spaCy CNN). Trained on NERGrit, NERP (lower-cased), "
                        "IndoLEM NER-UI and NER-UGM train parts; see TRAINING.md.",
         "license": "see TRAINING.md",
@@ -163,6 +171,7 @@ def train_ner_cli(
     data_dir: Annotated[Optional[Path], Option(help="The shared data folder (default ../shared/data).")] = None,
     do_ship: Annotated[bool, Option("--ship", help="After training, copy model-best into src/warta/models/ner.")] = False,
     upsample: Annotated[Optional[list[str]], Option(help="Repeat a set's training part: name=N (repeatable).")] = None,
+    corpus: Annotated[str, Option(help="Corpus folder training/ner/corpus/<corpus> (default: the run name).")] = "",
 ) -> None:
     """Build the NER corpora, train the PER/ORG/LOC model and (with --ship) ship it. Use OMP_NUM_THREADS=1."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -174,10 +183,12 @@ def train_ner_cli(
         except json.JSONDecodeError:
             overrides[k] = v
     ups = {k: int(v) for k, _, v in (u.partition("=") for u in upsample or [])}
+    corpus_dir = WORK / "corpus" / (corpus or name)
     if step in ("prepare", "all"):
-        print(json.dumps(prepare([d for d in datasets.split(",") if d], fold, data_dir, upsample=ups), indent=1))
+        sets = [d for d in datasets.split(",") if d]
+        print(json.dumps(prepare(sets, fold, data_dir, out=corpus_dir, upsample=ups), indent=1))
     if step in ("train", "all"):
-        train(name, config, overrides, fold=fold, data_dir=data_dir)
+        train(name, config, overrides, corpus=corpus_dir, fold=fold, data_dir=data_dir)
     if step == "ship" or do_ship:
         print("shipped to", ship(name))
 
@@ -196,8 +207,9 @@ def main(argv: Optional[list[str]] = None) -> None:
     ap.add_argument("--upsample", action="append", default=[])
     ap.add_argument("--data-dir", type=Path)
     ap.add_argument("--ship", action="store_true")
+    ap.add_argument("--corpus", default="")
     a = ap.parse_args(argv)
-    train_ner_cli(a.step, a.name, a.datasets, a.fold, a.config, a.set_, a.data_dir, a.ship, a.upsample)
+    train_ner_cli(a.step, a.name, a.datasets, a.fold, a.config, a.set_, a.data_dir, a.ship, a.upsample, a.corpus)
 
 
 if __name__ == "__main__":

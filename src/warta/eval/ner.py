@@ -167,9 +167,39 @@ def predict(ner_nlp, sentences: Sequence[Sentence], batch_size: int = 256) -> li
     return [[(e.start, e.end, e.label_) for e in d.ents] for d in ner.pipe(docs, batch_size=batch_size)]
 
 
-def evaluate(sentences: Sequence[Sentence], ner_nlp, labels: Sequence[str] = LABELS) -> dict:
+def predict_raw(nlp, sentences: Sequence[Sentence]) -> list[list[tuple]]:
+    """Run a full pipeline on each sentence's text (tokens joined by spaces) and map its
+    ``doc.ents`` back to gold token indices; spans that cut through a gold token are kept as
+    unmatched predictions (they count as false positives)."""
+    out = []
+    texts = []
+    bounds = []
+    for s in sentences:
+        starts, ends, pos = {}, {}, 0
+        for i, w in enumerate(s.words):
+            starts[pos] = i
+            ends[pos + len(w)] = i + 1
+            pos += len(w) + 1
+        texts.append(" ".join(s.words))
+        bounds.append((starts, ends))
+    for doc, (starts, ends) in zip(nlp.pipe(texts, batch_size=64), bounds):
+        spans = []
+        for e in doc.ents:
+            a, b = starts.get(e.start_char), ends.get(e.end_char)
+            spans.append((a, b, e.label_) if a is not None and b is not None else (-1, -1, e.label_))
+        out.append(spans)
+    return out
+
+
+GAZETTEER_ONLY = ("ner", "warta_entities", "warta_times", "warta_places", "warta_quotes",
+                  "warta_events", "warta_tone")
+
+
+def evaluate(sentences: Sequence[Sentence], ner_nlp, labels: Sequence[str] = LABELS,
+             raw: bool = False) -> dict:
+    """Score ``ner_nlp`` on gold tokens, or (``raw``) a full pipeline on the sentences' text."""
     t0 = time.perf_counter()
-    pred = predict(ner_nlp, sentences)
+    pred = predict_raw(ner_nlp, sentences) if raw else predict(ner_nlp, sentences)
     secs = time.perf_counter() - t0
     res = score([s.spans for s in sentences], pred, labels)
     n_words = sum(len(s.words) for s in sentences)
@@ -196,6 +226,8 @@ def eval_ner_cli(
     data_dir: Annotated[Optional[Path], Option(help="The shared data folder (default ../shared/data).")] = None,
     file: Annotated[Optional[Path], Option(help="A CoNLL file in the dataset's format, instead of the split.")] = None,
     as_json: Annotated[bool, Option("--json", help="Print the scores as JSON.")] = False,
+    baseline: Annotated[str, Option(help="'gazetteer': score warta.load() without the trained ner "
+                                         "(gazetteer-only entities) on the sentences' text instead.")] = "",
 ) -> dict:
     """Entity-level exact-span P/R/F1 per label of the NER on a gold split (gold tokens)."""
     import spacy
@@ -209,8 +241,15 @@ def eval_ner_cli(
     sents = list(read_conll(path, ds.label_map))
     if limit:
         sents = sents[:limit]
-    nlp = spacy.load(model or default_model_path())
-    res = evaluate(sents, nlp, ds.labels)
+    if baseline == "gazetteer":
+        from warta.pipeline import load
+
+        res = evaluate(sents, load(exclude=GAZETTEER_ONLY), ds.labels, raw=True)
+        model = Path("gazetteer-only")
+    elif baseline:
+        raise SystemExit(f"unknown baseline {baseline!r} (only 'gazetteer')")
+    else:
+        res = evaluate(sents, spacy.load(model or default_model_path()), ds.labels)
     res["_meta"].update({"dataset": dataset, "split": split, "file": str(path),
                          "fold": fold if dataset.startswith("indolem") else None,
                          "model": str(model or default_model_path())})
@@ -235,8 +274,9 @@ def main(argv: Optional[list[str]] = None) -> None:
     ap.add_argument("--data-dir", type=Path)
     ap.add_argument("--file", type=Path)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--baseline", default="")
     a = ap.parse_args(argv)
-    eval_ner_cli(a.dataset, a.split, a.fold, a.limit, a.model, a.data_dir, a.file, a.json)
+    eval_ner_cli(a.dataset, a.split, a.fold, a.limit, a.model, a.data_dir, a.file, a.json, a.baseline)
 
 
 if __name__ == "__main__":
