@@ -357,7 +357,7 @@ class PlacesComponent:
         text = doc_text(doc)   # Doc.text joins every token on each access: shared, cached
         for i, p in enumerate(find_places(text, ents, sentence_spans(doc), self.gaz), 1):
             r = p.row
-            places.append(Place(id=f"p{i}", start=p.start, end=p.end, text=p.text, name=r.name,
+            places.append(Place.model_construct(id=f"p{i}", start=p.start, end=p.end, text=p.text, name=r.name,
                                 geonames=r.geonames, lat=r.lat, lon=r.lon, country=r.country,
                                 feature=r.feature, entity=_entity_for(mentions, p.start, p.end)))
         doc._.places = places

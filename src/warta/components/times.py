@@ -640,15 +640,23 @@ def _sentence_spans(doc) -> Optional[list[tuple[int, int]]]:
     Read from the SENT_START array: ``doc.has_annotation``/``doc.sents`` walk every token in
     Python and cost more than this whole stage.
     """
-    arr = doc.to_array("SENT_START")
-    idx = [int(i) for i in arr.nonzero()[0] if arr[i] == 1]
-    if not idx:
+    key = ("warta", "sentences", len(doc))
+    cached = doc.user_data.get(key)
+    if cached is not None:
+        return cached or None
+    if not len(doc):
         return None
-    if idx[0] != 0:
-        idx.insert(0, 0)
-    last = doc[-1]
-    chars = [doc[i].idx for i in idx] + [last.idx + len(last.text_with_ws)]   # not len(doc.text): it rebuilds the string
-    return [(a, b) for a, b in zip(chars, chars[1:]) if b > a]
+    arr = doc.to_array("SENT_START")
+    idx = (arr == 1).nonzero()[0].tolist()
+    spans: list[tuple[int, int]] = []
+    if idx:
+        if idx[0] != 0:
+            idx.insert(0, 0)
+        last = doc[-1]
+        chars = [doc[i].idx for i in idx] + [last.idx + len(last.text_with_ws)]   # not len(doc.text): it rebuilds the string
+        spans = [(a, b) for a, b in zip(chars, chars[1:]) if b > a]
+        doc.user_data[key] = spans   # shared with warta_places; only set once the segmenter has run
+    return spans or None
 
 
 sentence_spans = _sentence_spans
@@ -681,8 +689,9 @@ class TimesComponent:
         times = []
         for i, t in enumerate(found, 1):
             extra = {"until": t.until} if t.until else {}
-            times.append(Time(id=f"t{i}", start=t.start, end=t.end, text=t.text, value=t.value,
-                              kind=t.kind, precise=t.precise, **extra))
+            # model_construct: the fields are built here from typed matches, validation would only cost time
+            times.append(Time.model_construct(id=f"t{i}", start=t.start, end=t.end, text=t.text, value=t.value,
+                                              kind=t.kind, precise=t.precise, **extra))
         doc._.times = times
         return doc
 
