@@ -77,6 +77,9 @@ _WORKER_PROCESS: Optional[Process] = None
 
 def _init_worker(spec: str) -> None:
     global _WORKER_PROCESS
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)    # Ctrl-C is the main process's to handle
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     _WORKER_PROCESS = _resolve(spec)()
 
@@ -185,6 +188,8 @@ def run_batch(inputs: list, out: str | Path, *, parquet: Optional[str | Path] = 
     def articles() -> Iterator[InputArticle]:
         nonlocal seen
         for item in read_inputs(inputs):
+            if _INTERRUPTED:
+                raise KeyboardInterrupt
             seen += 1
             if item.id in known:
                 summary.skipped += 1
@@ -210,7 +215,10 @@ def run_batch(inputs: list, out: str | Path, *, parquet: Optional[str | Path] = 
         summary.ok += n_ok
         summary.errors += n_err
         bar.update(seen, summary, committed=True)
+        if _INTERRUPTED:            # Ctrl-C arrived while working: stop after this commit
+            raise KeyboardInterrupt
 
+    restore = _defer_interrupts()
     try:
         if workers == 0:
             process = _resolve(extractor)()
@@ -222,6 +230,7 @@ def run_batch(inputs: list, out: str | Path, *, parquet: Optional[str | Path] = 
             commit([], [])
         bar.update(seen, summary, committed=True)
     finally:
+        restore()
         bar.close()
     summary.seconds = time.monotonic() - started
     if jsonl:
@@ -230,6 +239,38 @@ def run_batch(inputs: list, out: str | Path, *, parquet: Optional[str | Path] = 
         summary.exported["parquet"] = store.export_parquet(parquet)
     store.close()
     return summary
+
+
+_INTERRUPTED = False
+
+
+def _defer_interrupts() -> Callable[[], None]:
+    """Ctrl-C / SIGTERM set a flag instead of raising, so no DuckDB statement is ever cut short;
+    the batch stops after the next commit. A second Ctrl-C raises at once (commits stay whole)."""
+    import signal
+    import threading
+
+    global _INTERRUPTED
+    _INTERRUPTED = False
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+    def handler(signum, frame):
+        global _INTERRUPTED
+        if _INTERRUPTED and signum == signal.SIGINT:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            raise KeyboardInterrupt
+        _INTERRUPTED = True
+
+    for sig in previous:
+        signal.signal(sig, handler)
+
+    def restore() -> None:
+        for sig, h in previous.items():
+            signal.signal(sig, h)
+
+    return restore
 
 
 def _safe(process: Process, chunk: list[InputArticle]):
@@ -255,7 +296,11 @@ def _run_pool(articles: Iterator[InputArticle], commit, workers: int, chunk_size
     def drain(block_until: int) -> None:
         nonlocal pool
         while len(inflight) > block_until:
-            done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+            done, _ = wait(list(inflight), timeout=0.5, return_when=FIRST_COMPLETED)
+            if not done:
+                if _INTERRUPTED:
+                    raise KeyboardInterrupt
+                continue
             for fut in done:
                 chunk = inflight.pop(fut)
                 try:
@@ -296,8 +341,13 @@ def batch_cli(
         if str(p) != "-" and not p.exists():
             typer.echo(f"warta batch: {p}: no such file or folder", err=True)
             raise typer.Exit(2)
-    summary = run_batch([str(p) for p in inputs], out, parquet=parquet, jsonl=jsonl, workers=workers,
-                        chunk_size=chunk_size, progress=progress, extractor=extractor)
+    try:
+        summary = run_batch([str(p) for p in inputs], out, parquet=parquet, jsonl=jsonl, workers=workers,
+                            chunk_size=chunk_size, progress=progress, extractor=extractor)
+    except KeyboardInterrupt:
+        typer.echo(f"warta batch: interrupted; committed chunks are kept in {out}: run the same command to resume",
+                   err=True)
+        raise typer.Exit(130)
     typer.echo(summary.line())
 
 

@@ -148,8 +148,13 @@ class Store:
             if err_rows:
                 self._insert("errors", schema.ERRORS_COLUMNS, err_rows)
             con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
+        except BaseException as exc:
+            try:
+                con.execute("ROLLBACK")
+            except Exception:       # already aborted (e.g. interrupted): nothing was committed
+                pass
+            if "interrupt" in f"{type(exc).__name__} {exc}".lower():   # Ctrl-C inside a DuckDB statement
+                raise KeyboardInterrupt from exc
             raise
         return n_rec, len(err_rows)
 
@@ -162,7 +167,10 @@ class Store:
         try:
             self.con.execute(f"INSERT INTO {_q(name)} BY NAME SELECT * FROM _warta_chunk")
         finally:
-            self.con.unregister("_warta_chunk")
+            try:
+                self.con.unregister("_warta_chunk")
+            except Exception:       # an aborted transaction refuses it; the view dies with the chunk
+                pass
 
     # -- exports of the whole store -----------------------------------------------------
     def export_jsonl(self, path: Union[str, Path]) -> int:
