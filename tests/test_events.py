@@ -228,7 +228,7 @@ def test_example_february_2022_invasion(example_events):
 
 def test_example_failed_request(example_events):
     _, ev = example_events
-    req = find(ev, "REQUEST", "UKR")
+    req = find(ev, "REQUEST", "UKR", trigger="Permohonan")
     assert req and req[0].status == "failed"
 
 

@@ -35,11 +35,31 @@ from warta.lang import LANG_DIR
 
 log = logging.getLogger(__name__)
 
-__all__ = ["SYNTAX_MODEL", "Trigger", "TriggerEntry", "Lexicon", "load_lexicon", "find_triggers",
+__all__ = ["SYNTAX_MODEL", "add_syntax", "Trigger", "TriggerEntry", "Lexicon", "load_lexicon", "find_triggers",
            "actor_mentions", "extract_events", "EventsComponent"]
 
 #: The shipped syntax model (tagger + parser). The pipeline sources its components before this stage.
 SYNTAX_MODEL = Path(__file__).resolve().parents[1] / "models" / "syntax"
+SYNTAX_COMPONENTS = ("syntax_tok2vec", "morphologizer", "parser")
+
+
+def add_syntax(nlp: Language, after: str = "warta_sentences") -> list[str]:
+    """Source the shipped tagger/parser into ``nlp`` right after ``after`` (sentence boundaries set
+    before the parser are kept). Returns the names added; nothing when the model is absent."""
+    import spacy
+
+    if not (SYNTAX_MODEL / "meta.json").exists():
+        return []
+    syn = spacy.load(SYNTAX_MODEL)
+    added = []
+    prev = after if after in nlp.pipe_names else None
+    for name in SYNTAX_COMPONENTS:
+        if name in nlp.pipe_names:
+            continue
+        nlp.add_pipe(name, source=syn, after=prev) if prev else nlp.add_pipe(name, source=syn)
+        prev = name
+        added.append(name)
+    return added
 
 QUOTE_TOKENS = {'"', "“", "”", "'", "‘", "’", "«", "»", "``", "''"}
 
@@ -483,7 +503,7 @@ def _verb_like(tok) -> bool:
     w = tok.lower_
     if tok.has_extension("base") and tok._.base:
         w = tok._.base.lower()
-    return len(w) > 4 and w.startswith(("me", "di", "ber", "ter")) or (tok.pos_ in ("VERB", "AUX"))
+    return len(w) > 4 and w.startswith(("me", "di", "ber")) or (tok.pos_ in ("VERB", "AUX"))
 
 
 def _skip_titles(doc, start: int, lo: int) -> int:
@@ -548,6 +568,8 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
                 args.sources = list(prev_event_sources)
         if parsed:
             tgt_i = _dep_argument(doc, trig, ments, {"obj", "iobj", "obl"})
+        if tgt_i is None:   # "mengancamnya": the enclitic object
+            tgt_i = next((x for x, m in enumerate(ments) if m.start == trig.start and m.end == trig.end), None)
         if tgt_i is None:
             nxt = min([t.start for t in triggers if t.start >= trig.end] or [hi])
             if trig.entry.type in ("THREATEN", "REQUEST", "AGREE") and trig.end < hi \
@@ -564,7 +586,10 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
                 src_i = idx
             break
     else:   # nominal: "kunjungan Putin ke Pyongyang", "serangan Rusia terhadap Ukraina"
-        for idx, m in enumerate(ments):
+        own = next((x for x, m in enumerate(ments) if m.start == trig.start and m.end == trig.end), None)
+        if own is not None:          # "seruannya": the enclitic is the agent
+            src_i = own
+        for idx, m in enumerate(ments if own is None else ()):
             if m.start < trig.end:
                 continue
             gap = [_norm(t) for t in doc[trig.end: m.start] if t.text not in QUOTE_TOKENS]
@@ -791,7 +816,10 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None) -> list[R.Event]:
     if not len(doc):
         return []
     ments = actor_mentions(doc, lex)
-    ment_tokens = {i for m in ments if m.rank == 0 for i in range(m.start, m.end)}
+    # tokens of named mentions cannot be triggers; a one-token lower-case mention is an enclitic
+    # pronoun on the trigger itself ("seruannya", "kunjungannya") and stays a trigger
+    ment_tokens = {i for m in ments if m.rank == 0 and not (m.end - m.start == 1 and doc[m.start].text[:1].islower())
+                   for i in range(m.start, m.end)}
     quotes = doc._.quotes if doc.has_extension("quotes") else None
     parsed = doc.has_annotation("DEP")
     events: list[R.Event] = []

@@ -162,17 +162,23 @@ def evaluate(nlp, gold: list[dict]) -> dict:
     }
 
 
-def eval_events_cli(data: Optional[Path] = None, split: str = "test", as_json: bool = False):
-    """Score warta's events on the gold (default: the test half of tests/data/events-gold.jsonl)."""
+def eval_events_cli(data: Optional[Path] = None, split: str = "test", syntax: bool = False,
+                    as_json: bool = False):
+    """Score warta's events on the gold (default: the test half of tests/data/events-gold.jsonl).
+    --syntax sources the shipped tagger/parser into the pipeline if warta.load() lacks it."""
+    from warta.components.events import add_syntax
     from warta.pipeline import load
 
     gold = load_gold(data or DEFAULT_GOLD, split)
-    res = evaluate(load(), gold)
+    nlp = load()
+    if syntax:
+        add_syntax(nlp)
+    res = evaluate(nlp, gold)
     if as_json:
         print(json.dumps(res, indent=2))
         return res
     t, y = res["triples"], res["type"]
-    print(f"articles={res['articles']} split={split}")
+    print(f"articles={res['articles']} split={split} pipeline={'+'.join(nlp.pipe_names)}")
     print(f"triples (source,type,target): P={t['p']:.3f} R={t['r']:.3f} F1={t['f1']:.3f}  (tp={t['tp']} pred={t['pred']} gold={t['gold']})")
     print(f"type (trigger overlap):       P={y['p']:.3f} R={y['r']:.3f} F1={y['f1']:.3f}  (tp={y['tp']} pred={y['pred']} gold={y['gold']})")
     print(f"status accuracy: {res['status_accuracy']:.3f} on {res['status_matched']} matched events "
