@@ -109,6 +109,7 @@ class Mention:
     cluster: Optional[int] = None
     pron: Optional[tuple] = None    # (class, number, animacy) for pronouns
     score: float = 0.0
+    inner_country: Optional[str] = None   # country of a KB name inside an unlinked NER span
 
     @property
     def words(self) -> list[str]:
@@ -187,30 +188,73 @@ def _sentence_index(doc: Doc) -> list[int]:
 
 
 def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
-    """doc.ents first; KB names from the text where no entity is; kept non-overlapping."""
+    """doc.ents first, checked against the KB; KB names from the text where no entity is.
+
+    The trained NER's usual slips are repaired here: a span that does not start with a capital
+    ("sejati") is dropped, a person span that begins with a KB country or organisation
+    ("Ukraina Volodymyr Zelenskyy") is split, and a span that is exactly a KB place or
+    organisation keeps the KB's type.
+    """
     from warta.components.gazetteer import gazetteer_entry  # lead's module; optional at import time
 
     out: list[Mention] = []
     taken = [False] * len(doc)
-    for ent in doc.ents:
-        label = LABEL_MAP.get(ent.label_, ent.label_)
-        if label not in ENTITY_TYPES:
-            label = "MISC"
-        gaz = gazetteer_entry(ent.kb_id_) if ent.kb_id_ else None
-        m = Mention(ent.start, ent.end, ent.start_char, ent.end_char, ent.text, label, gaz=gaz,
-                    source="gazetteer" if gaz else "ner", sent=sent_of[ent.start])
-        if gaz and gaz.get("wikidata"):
+    text = doc.text
+    hits = list(kb.scan(text))
+    hit_at = {}
+    for start_c, end_c, idx in hits:
+        hit_at.setdefault(start_c, []).append((end_c, idx))
+
+    def add(start, end, label, gaz=None, source="ner", kb_idx=None):
+        span = doc[start:end]
+        m = Mention(start, end, span.start_char, span.end_char, span.text, label, gaz=gaz, source=source,
+                    sent=sent_of[start], kb=kb_idx)
+        if m.kb is None and gaz and gaz.get("wikidata"):
             m.kb = kb.by_wikidata(gaz["wikidata"])
         if m.kb is None:
-            ids = kb.lookup(gaz["name"] if gaz else ent.text)
+            ids = kb.lookup(gaz["name"] if gaz else span.text)
             typed = [i for i in ids if kb.get(i)["type"] == label]
             if len(typed) == 1:
                 m.kb = typed[0]
         out.append(m)
-        for i in range(ent.start, ent.end):
+        for i in range(start, end):
             taken[i] = True
-    text = doc.text
-    for start_c, end_c, idx in kb.scan(text):
+
+    for ent in doc.ents:
+        label = LABEL_MAP.get(ent.label_, ent.label_)
+        if label not in ENTITY_TYPES:
+            label = "MISC"
+        first = ent.text[:1]
+        if not (first.isupper() or first.isdigit()):
+            continue
+        gaz = gazetteer_entry(ent.kb_id_) if ent.kb_id_ else None
+        if gaz is None:
+            exact = [idx for end_c, idx in hit_at.get(ent.start_char, ()) if end_c == ent.end_char]
+            if exact and kb.get(exact[0])["type"] in ("LOC", "ORG"):
+                add(ent.start, ent.end, kb.get(exact[0])["type"], source="kb", kb_idx=exact[0])
+                continue
+            if label == "PER":
+                prefix = [(end_c, idx) for end_c, idx in hit_at.get(ent.start_char, ())
+                          if end_c < ent.end_char and kb.get(idx)["type"] in ("LOC", "ORG")]
+                if prefix:
+                    end_c, idx = max(prefix)
+                    cut = doc.char_span(ent.start_char, end_c, alignment_mode="strict")
+                    if cut is not None and cut.end < ent.end:
+                        add(cut.start, cut.end, kb.get(idx)["type"], source="kb", kb_idx=idx)
+                        add(cut.end, ent.end, "PER")
+                        continue
+        add(ent.start, ent.end, label, gaz=gaz, source="gazetteer" if gaz else "ner")
+        m = out[-1]
+        if m.kb is None and gaz is None and label in ("LOC", "ORG"):
+            inner = [(e - s_, idx) for s_, e, idx in hits if s_ >= ent.start_char and e <= ent.end_char
+                     and kb.get(idx)["type"] in ("LOC", "ORG")]
+            if inner:
+                size, idx = max(inner)
+                if kb.get(idx)["type"] == label and size * 2 >= len(ent.text):
+                    m.kb = idx          # "Badan Pemeriksa Keuangan RI", "PT Pertamina (Persero)"
+                else:
+                    m.inner_country = kb.get(idx).get("country")   # "Jakarta Selatan" is in IDN
+    for start_c, end_c, idx in hits:
         span = doc.char_span(start_c, end_c, alignment_mode="strict")
         if span is None or any(taken[i] for i in range(span.start, span.end)):
             continue
@@ -331,12 +375,20 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
         title_end = last_title
         name_span = None
         if person is None and j < n and doc[j].text == "," and j + 1 < n and doc[j + 1].text[:1].isupper():
+            k0 = j + 1
+            while k0 < n and k0 not in covered and doc[k0].lower_.rstrip(".") in lex.honorifics:
+                k0 += 1                     # "…, Kombes Martinus Sitompul"
+            if k0 in by_start and by_start[k0].label == "PER" and k0 > j + 1:
+                person = by_start[k0]
+                title_end = j
             k = j + 1
             while k < n and k not in covered and _name_token(doc[k], covered) and k - j <= 4:
                 k += 1
             listy = k < n and doc[k].text == "," and k + 1 < n and doc[k + 1].text[:1].isupper() \
                 and not _speech_verb(doc[k + 1])
-            if k > j + 1 and not listy:
+            if person is not None:
+                pass
+            elif k > j + 1 and not listy:
                 title_end = j
                 name_span = (j + 1, k)
             elif (j + 1) in by_start and by_start[j + 1].label == "PER":
@@ -469,6 +521,13 @@ def surname_mentions(doc: Doc, mentions: list[Mention], sent_of: list[int]) -> l
     """Capitalised words equal to the first or last word of a full person name in the article
     ("Kim" after "Kim Jong Un", "Zelensky" after "Volodymyr Zelenskyy") become person mentions."""
     keys = set()
+    for m in mentions:
+        if m.label == "PER" and m.kind == "name" and m.words and len(m.words) >= 2:
+            full = {variant_key(m.words[0]), variant_key(m.words[-1])}
+            for o in mentions:          # the NER typed one "Tomy" of "Tomy Kharisma Ilahi" as ORG
+                if o.label in ("ORG", "LOC") and o.kb is None and o.gaz is None and o.end - o.start == 1 \
+                        and len(o.words) == 1 and variant_key(o.words[0]) in full:
+                    o.label = "PER"
     for m in mentions:
         if m.label == "PER" and m.kind == "name" and m.words:
             if len(m.words) >= 2:
@@ -873,6 +932,10 @@ def link(clusters: list[Cluster], kb: KB, published, doc: Doc) -> list[R.Entity]
                     actor = _title_actor(title, country) or actor
         elif c.label in ("ORG", "LOC"):
             confidence = 0.9 if (wikidata or actor) else 0.6
+            if not country:
+                country = next((m.inner_country for m in c.mentions if m.inner_country), None)
+                if country and c.label == "LOC" and not actor:
+                    actor = country
         etype = c.label if c.label in ENTITY_TYPES else "MISC"
         mentions = sorted({(m.start_char, m.end_char): m for m in c.mentions}.values(), key=lambda m: m.start_char)
         out.append(R.Entity(
@@ -930,13 +993,17 @@ def analyse(doc: Doc, kb: Optional[KB] = None) -> list[R.Entity]:
 
 
 def entity_at(doc: Doc, start_char: int, end_char: int) -> Optional[str]:
-    """Id of the entity with a mention overlapping [start_char, end_char) (largest overlap wins)."""
-    best, best_overlap = None, 0
+    """Id of the entity with a mention overlapping [start_char, end_char): an exact span wins,
+    then the largest overlap, then the shortest mention ("Ukraina" in "Presiden Ukraina" is Ukraine)."""
+    best, best_key = None, None
     for ent in doc._.entities or []:
         for m in ent.mentions:
             overlap = min(end_char, m.end) - max(start_char, m.start)
-            if overlap > best_overlap:
-                best, best_overlap = ent.id, overlap
+            if overlap <= 0:
+                continue
+            key = ((m.start, m.end) == (start_char, end_char), overlap, -(m.end - m.start))
+            if best_key is None or key > best_key:
+                best, best_key = ent.id, key
     return best
 
 

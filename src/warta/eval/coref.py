@@ -41,14 +41,18 @@ def load_gold(path: Path | str = GOLD) -> list[dict]:
 
 
 def _entity_of(entities, start: int, end: int, exact: bool = False) -> Optional[str]:
-    best, best_overlap = None, 0
+    """The entity owning a span: exact match first, then largest overlap, then shortest mention."""
+    best, best_key = None, None
     for ent in entities:
         for m in ent.mentions:
             if exact and (m.start, m.end) != (start, end):
                 continue
             overlap = min(end, m.end) - max(start, m.start)
-            if overlap > best_overlap:
-                best, best_overlap = ent.id, overlap
+            if overlap <= 0:
+                continue
+            key = ((m.start, m.end) == (start, end), overlap, -(m.end - m.start))
+            if best_key is None or key > best_key:
+                best, best_key = ent.id, key
     return best
 
 
