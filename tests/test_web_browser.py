@@ -160,10 +160,10 @@ def test_open_an_event_highlights_trigger_source_and_target(server, page):
     expect(page.locator("#doc .pl", has_text="Kharkiv")).to_have_attribute("title", "place: Kharkiv (UKR)")
     assert "Kharkiv" in page.locator("#list-places").text_content()
     # a permalink can open an event directly
-    page.goto(server + "/#/article/peskov-2024-10-15?event=v1")
-    page.wait_for_selector("#event-detail:not([hidden])")
-    assert "REJECT" in page.locator("#event-detail").text_content()
-    assert "denied" in page.locator("#event-detail").text_content()
+    page.goto(server + "/#/article/peskov-2024-10-15?event=v1")  # same document: waits on the new content
+    expect(page.locator("#doc-title")).to_have_text("Kremlin membantah")
+    expect(page.locator("#event-detail")).to_contain_text("REJECT")
+    expect(page.locator("#event-detail")).to_contain_text("denied")
     assert page.errors == []
 
 
@@ -178,6 +178,7 @@ def test_hostile_text_is_shown_as_text(server, page):
     _assert_inert(page)
     # pasted hostile text goes through extraction and stays inert too
     page.goto(server + "/#/read")
+    expect(page.locator("#extract-form")).to_be_visible()
     page.fill("#in-text", web_corpus.HOSTILE_TEXT)
     page.click("#btn-extract")
     page.wait_for_function("() => document.getElementById('extract-status').textContent.startsWith('Done')")
@@ -208,6 +209,9 @@ def test_explore_search_network_timeline_map_and_filters(server, page):
     assert page.locator("#network .node").count() >= 5
     assert page.locator("#network line.event").count() >= 3 and page.locator("#network line.quote").count() >= 1
     assert page.locator("#timeline rect").count() == 5
+    # a real time axis: January and mid-October 2024 sit at opposite ends, the empty days between them drawn
+    xs = [float(r.get_attribute("x")) for r in page.locator("#timeline rect").all()]
+    assert max(xs) - min(xs) > 900
     page.select_option("#tl-precision", "month")
     # by month: 2024-01 holds ASSAULT; 2024-10 holds ACCUSE, AID, REJECT (one bar segment per type)
     page.wait_for_function("() => document.querySelectorAll('#timeline rect').length === 4")

@@ -473,15 +473,20 @@ async function loadTimeline() {
   const box = clear($("timeline"));
   const legend = clear($("tl-legend"));
   const W = 1100, H = 260, L = 40, B = 40, T = 10;
-  const dates = [...new Set(data.buckets.map((b) => b.date))].sort();
+  let dates = [...new Set(data.buckets.map((b) => b.date))].sort();
   if (!dates.length) { box.appendChild(svg("text", { x: 20, y: 30 }, "No dated events yet.")); return; }
+  // A true time axis (empty days/months shown) when the span is small enough to draw;
+  // otherwise only the dates that have events, side by side.
+  const filled = fillDates(dates[0], dates[dates.length - 1], precision, 400);
+  const continuous = filled !== null;
+  if (continuous) dates = filled;
   const stacks = {};
   for (const b of data.buckets) {
     const key = colourBy === "type" ? b.type : b.status;
     stacks[b.date] = stacks[b.date] || {};
     stacks[b.date][key] = (stacks[b.date][key] || 0) + b.count;
   }
-  const maxTotal = Math.max(...dates.map((d) => Object.values(stacks[d]).reduce((s, x) => s + x, 0)));
+  const maxTotal = Math.max(...dates.map((d) => Object.values(stacks[d] || {}).reduce((s, x) => s + x, 0)));
   const colours = colourBy === "type" ? TYPE_COLOURS : STATUS_COLOURS;
   const bw = Math.min(40, (W - L - 10) / dates.length);
   const scale = (H - B - T) / maxTotal;
@@ -506,6 +511,27 @@ async function loadTimeline() {
     legend.appendChild(sw); legend.appendChild(document.createTextNode(key));
   }
   if (data.undated) legend.appendChild(el("span", "muted", " · " + data.undated + " events without a date this precise"));
+  if (!continuous) legend.appendChild(el("span", "muted", " · axis shows only dates with events (span too long to draw)"));
+}
+
+function fillDates(first, last, precision, max) {
+  const out = [];
+  if (precision === "year") {
+    for (let y = Number(first); y <= Number(last) && out.length <= max; y++) out.push(String(y).padStart(4, "0"));
+  } else if (precision === "month") {
+    let [y, m] = first.split("-").map(Number);
+    const [ly, lm] = last.split("-").map(Number);
+    while ((y < ly || (y === ly && m <= lm)) && out.length <= max) {
+      out.push(String(y).padStart(4, "0") + "-" + String(m).padStart(2, "0"));
+      m += 1; if (m > 12) { m = 1; y += 1; }
+    }
+  } else {
+    const end = Date.parse(last + "T00:00:00Z");
+    for (let t = Date.parse(first + "T00:00:00Z"); t <= end && out.length <= max; t += 86400000) {
+      out.push(new Date(t).toISOString().slice(0, 10));
+    }
+  }
+  return out.length > max || out.length === 0 ? null : out;
 }
 
 let worldOutline = null;
