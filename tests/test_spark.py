@@ -82,3 +82,4 @@ def test_warta_spark_on_an_indosum_file(spark, tmp_path):
     rec = json.loads(next(r for r in out if r["id"].startswith("1518676200"))["record"])
     assert rec["published"] == "2018-02-15T06:30:00+00:00"
     assert "\n\n" in rec["text"] and rec["entities"]
+    assert rec["url"].startswith("http")         # IndoSum's source_url

@@ -142,3 +142,17 @@ def test_query_cli_prints_csv(db):
     assert res.output.splitlines()[1].startswith("Vladimir Putin,Q7747,")
     res = CliRunner().invoke(app, ["query", "top-speakers", "--db", "missing.duckdb"])
     assert res.exit_code == 2
+
+
+def test_record_writers(tmp_path):
+    import pyarrow.parquet as pq
+
+    from warta.io import write_jsonl, write_parquet
+
+    recs = [json.loads(record_a1().to_json()), record_a2().to_json()]
+    assert write_parquet(recs, tmp_path / "r.parquet") == 2
+    table = pq.read_table(tmp_path / "r.parquet")
+    assert table.column("id").to_pylist() == ["a1", "a2"]
+    assert Record.from_dict(json.loads(table.column("record")[1].as_py())) == record_a2()
+    assert write_jsonl(recs, tmp_path / "r.jsonl") == 2
+    assert json.loads((tmp_path / "r.jsonl").read_text().splitlines()[0]) == recs[0]

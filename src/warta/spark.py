@@ -30,7 +30,7 @@ __all__ = ["OUTPUT_COLUMNS", "output_schema", "SPARK_SCHEMA", "extract_batch", "
 
 OUTPUT_COLUMNS = ("id", "published", "title", "url", "source", "record", "error")
 SPARK_SCHEMA = ", ".join(f"{name} string" for name in OUTPUT_COLUMNS)
-INPUT_COLUMNS = ("id", "text", "title", "published", "url", "source", "paragraphs")
+INPUT_COLUMNS = ("id", "text", "title", "published", "url", "source", "paragraphs", "source_url")  # last two: IndoSum
 
 _PROCESS = None
 
