@@ -220,7 +220,25 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
         for i in range(start, end):
             taken[i] = True
 
-    for ent in doc.ents:
+    ents = list(doc.ents)
+    # a longer KB organisation/place name wins over a shorter entity inside it:
+    # "Indonesia" in "CNN Indonesia" or "Bank Indonesia" is not the country
+    swallowed = set()
+    for start_c, end_c, idx in hits:
+        if kb.get(idx)["type"] not in ("LOC", "ORG"):
+            continue
+        inside = [k for k, e in enumerate(ents) if e.start_char >= start_c and e.end_char <= end_c
+                  and (e.end_char - e.start_char) < (end_c - start_c)]
+        crossing = any(e.start_char < end_c and e.end_char > start_c and not (start_c <= e.start_char and e.end_char <= end_c)
+                       for e in ents)
+        if inside and not crossing:
+            span = doc.char_span(start_c, end_c, alignment_mode="strict")
+            if span is not None:
+                swallowed.update(inside)
+                add(span.start, span.end, kb.get(idx)["type"], source="kb", kb_idx=idx)
+    for k, ent in enumerate(ents):
+        if k in swallowed:
+            continue
         label = LABEL_MAP.get(ent.label_, ent.label_)
         if label not in ENTITY_TYPES:
             label = "MISC"

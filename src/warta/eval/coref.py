@@ -159,9 +159,16 @@ def evaluate(gold_path: Path | str = GOLD, link_path: Path | str | None = LINK_G
     return result
 
 
-def eval_coref_cli(gold: Optional[Path] = None, links: Optional[Path] = None):
-    """Pronoun resolution accuracy (tests/data/coref-gold.jsonl) and linking accuracy."""
-    result = evaluate(gold or GOLD, links or LINK_GOLD)
+def eval_coref_cli(gold: Optional[Path] = None, links: Optional[Path] = None, no_ner: bool = False):
+    """Pronoun resolution accuracy (tests/data/coref-gold.jsonl + held-out) and linking accuracy.
+
+    --no-ner runs the pipeline without the trained NER (entities from the KB, gazetteer and
+    Indonesian name patterns only)."""
+    from warta.pipeline import load
+
+    nlp = load(exclude=("ner",) if no_ner else ())
+    result = evaluate(gold or GOLD, links or LINK_GOLD, nlp=nlp)
+    result["pipeline"] = nlp.pipe_names
     print(json.dumps(result, indent=2, ensure_ascii=False))
 
 
@@ -169,4 +176,6 @@ if __name__ == "__main__":
     import sys
 
     args = sys.argv[1:]
-    eval_coref_cli(Path(args[0]) if args else None, Path(args[1]) if len(args) > 1 else None)
+    no_ner = "--no-ner" in args
+    args = [a for a in args if a != "--no-ner"]
+    eval_coref_cli(Path(args[0]) if args else None, Path(args[1]) if len(args) > 1 else None, no_ner=no_ner)
