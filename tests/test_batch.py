@@ -191,3 +191,25 @@ def test_sigkill_mid_batch_then_resume_stores_each_article_once(tmp_path):
     total_entities = sum(len(json.loads(x)["entities"]) for (x,) in con.execute("SELECT record FROM articles").fetchall())
     assert con.execute("SELECT count(*) FROM entities").fetchone()[0] == total_entities
     con.close()
+
+
+def test_a_dying_worker_costs_only_its_article(tmp_path):
+    from tests.helpers.crashing_extractor import CRASH_MARK
+
+    rows = _sample(7)
+    rows.insert(3, {"id": "racun", "text": f"Artikel ini membunuh proses pekerja {CRASH_MARK}."})
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "c.duckdb"
+    env = _env()
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env["PYTHONPATH"]])
+    res = subprocess.run(_batch_cmd(src, "--out", out, "--workers", "2", "--chunk-size", "3",
+                                    "--extractor", "tests.helpers.crashing_extractor:crashing_extractor"),
+                         capture_output=True, text=True, env=env, cwd=ROOT, timeout=900)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.startswith("ok=7 skipped=0 errors=1 ")
+    con = _con(out)
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 7
+    (err_id, reason), = con.execute("SELECT id, error FROM errors").fetchall()
+    assert err_id == "racun" and "worker process died" in reason
+    con.close()

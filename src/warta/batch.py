@@ -281,8 +281,14 @@ def _safe(process: Process, chunk: list[InputArticle]):
 
 
 def _run_pool(articles: Iterator[InputArticle], commit, workers: int, chunk_size: int, extractor: str) -> None:
-    """Keep 2 chunks per worker in flight; commit each as it finishes (any order)."""
+    """Keep 2 chunks per worker in flight; commit each as it finishes (any order).
+
+    If a worker process dies (a crash in native code, the OOM killer), every chunk it was
+    part of is retried article by article in a fresh pool, so only the article that kills a
+    worker on its own becomes an error record.
+    """
     import multiprocessing as mp
+    from collections import deque
 
     ctx = mp.get_context("spawn")       # a fresh interpreter per worker: no forked model state
 
@@ -292,6 +298,9 @@ def _run_pool(articles: Iterator[InputArticle], commit, workers: int, chunk_size
 
     pool = new_pool()
     inflight: dict[Future, list[InputArticle]] = {}
+    retry: deque[list[InputArticle]] = deque()
+    isolated: set[Future] = set()       # submitted alone, so a dead worker is this article's doing
+    source = _chunks(articles, chunk_size)
 
     def drain(block_until: int) -> None:
         nonlocal pool
@@ -301,24 +310,43 @@ def _run_pool(articles: Iterator[InputArticle], commit, workers: int, chunk_size
                 if _INTERRUPTED:
                     raise KeyboardInterrupt
                 continue
+            broken = False
             for fut in done:
                 chunk = inflight.pop(fut)
                 try:
                     results = fut.result()
-                except BrokenProcessPool as exc:       # a worker died: record, start a new pool
-                    results = [(a.id, None, f"worker process died: {exc}") for a in chunk]
+                except BrokenProcessPool as exc:
+                    broken = True
+                    if fut not in isolated:         # not alone in the pool: retry each article alone
+                        retry.extend([a] for a in chunk)
+                        continue
+                    results = [(chunk[0].id, None, f"worker process died on this article: {exc}")]
                 except Exception as exc:
                     results = [(a.id, None, f"{type(exc).__name__}: {str(exc)[:300]}") for a in chunk]
                 commit(chunk, results)
-            if any(isinstance(f.exception(), BrokenProcessPool) for f in done if f.done()):
+            if broken:
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = new_pool()
 
     try:
-        for chunk in _chunks(articles, chunk_size):
+        while True:
+            if retry:                   # after a worker died: one article at a time, alone
+                drain(0)
+                if retry:
+                    chunk = retry.popleft()
+                    fut = pool.submit(_work, _payload(chunk))
+                    isolated.add(fut)
+                    inflight[fut] = chunk
+                    drain(0)
+                continue
             drain(2 * workers - 1)
+            chunk = next(source, None)
+            if chunk is None:
+                if not inflight:
+                    break
+                drain(0)            # may queue retries
+                continue
             inflight[pool.submit(_work, _payload(chunk))] = chunk
-        drain(0)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
