@@ -92,6 +92,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="only the first N distinct articles for (1) and (2)")
     ap.add_argument("--scaling", type=int, default=600, help="articles for the 1-vs-2-workers runs")
     ap.add_argument("--no-spark", action="store_true")
+    ap.add_argument("--keep", type=Path, default=None, help="copy the full-run DuckDB store here")
     args = ap.parse_args()
     py = sys.executable
     load_before = os.getloadavg()[0]
@@ -105,6 +106,8 @@ def main() -> None:
         db = tmp / "all.duckdb"
         r = run([py, "-m", "warta.cli", "batch", source, "--out", str(db), "--workers", "2", "--no-progress"])
         r["db_mb"] = db.stat().st_size / 2**20
+        if args.keep:
+            shutil.copy(db, args.keep)
         results.append(("warta batch, 2 workers", n, r))
         batch_rate = r["rate"]
 
