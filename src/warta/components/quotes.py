@@ -800,10 +800,6 @@ def _trim_clause(text: str, start: int, end: int) -> Optional[Offsets]:
 _TYPE_RANK = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 
 
-def _field(obj, name, default=None):
-    return obj.get(name, default) if isinstance(obj, dict) else getattr(obj, name, default)
-
-
 def resolve_speakers(
     cands: Sequence[QuoteCandidate], entities: Optional[Sequence], text: str,
     lex: Optional[QuoteLexicon] = None,
@@ -817,12 +813,17 @@ def resolve_speakers(
     """
     mentions: list[tuple[int, int, str, str]] = []
     for ent in entities or ():
-        eid, etype = _field(ent, "id"), _field(ent, "type", "MISC")
-        for mention in _field(ent, "mentions", ()) or ():
-            s, e = _field(mention, "start"), _field(mention, "end")
-            if s is not None and e is not None and eid:
-                mentions.append((s, e, eid, etype))
+        if isinstance(ent, dict):
+            eid, etype, ms = ent.get("id"), ent.get("type", "MISC"), ent.get("mentions") or ()
+            pairs = ((m.get("start"), m.get("end")) for m in ms)
+        else:
+            eid, etype = ent.id, ent.type
+            pairs = ((m.start, m.end) for m in ent.mentions)
+        if eid:
+            mentions.extend((s, e, eid, etype) for s, e in pairs if s is not None and e is not None)
     mentions.sort()
+    mention_starts = [m[0] for m in mentions]
+    longest = max((m[1] - m[0] for m in mentions), default=0)
     roles = (lex or load_lexicon()).roles
     quotes: list[Quote] = []
     for n, c in enumerate(cands, 1):
@@ -832,7 +833,9 @@ def resolve_speakers(
         conf = c.confidence
         if a.speaker and mentions:
             s, e = a.speaker
-            hits = [m for m in mentions if m[0] < e and s < m[1]]
+            lo = bisect_left(mention_starts, s - longest)
+            hi = bisect_left(mention_starts, e)
+            hits = [m for m in mentions[lo:hi] if s < m[1]]
             people = [m for m in hits if m[3] == "PER"]
             if people:
                 best = max(people, key=lambda m: m[1])
@@ -854,15 +857,19 @@ def resolve_speakers(
                 speaker = _by_surname(text[s:e], mentions, text)
                 conf = min(conf, 0.7)
             else:
-                prior = [m for m in mentions if m[1] <= s and m[3] == "PER" and s - m[1] < 1500]
+                lo = bisect_left(mention_starts, s - 1500 - longest)
+                hi = bisect_left(mention_starts, s)
+                prior = [m for m in mentions[lo:hi] if m[1] <= s and m[3] == "PER" and s - m[1] < 1500]
                 if prior:
-                    speaker = prior[-1][2]
+                    speaker = max(prior, key=lambda m: m[1])[2]
                     conf = min(conf, 0.6)
-        quotes.append(Quote(
+        # model_construct: the values are built here from valid offsets; validation would double the cost
+        quotes.append(Quote.model_construct(
             id=f"q{n}", kind=c.kind, start=c.start, end=c.end, text=text[c.start:c.end],
-            cue=Span(start=a.cue[0], end=a.cue[1], text=text[a.cue[0]:a.cue[1]]) if a.cue else None,
+            cue=Span.model_construct(start=a.cue[0], end=a.cue[1], text=text[a.cue[0]:a.cue[1]]) if a.cue else None,
             speaker=speaker,
-            speaker_mention=(Span(start=mention_span[0], end=mention_span[1], text=text[mention_span[0]:mention_span[1]])
+            speaker_mention=(Span.model_construct(start=mention_span[0], end=mention_span[1],
+                                                  text=text[mention_span[0]:mention_span[1]])
                              if mention_span else None),
             confidence=round(conf, 2),
         ))
@@ -921,9 +928,7 @@ class QuotesComponent:
         self.lex = load_lexicon("id")
 
     def __call__(self, doc: Doc) -> Doc:
-        sents = None
-        if doc.has_annotation("SENT_START"):
-            sents = [(s.start_char, s.end_char) for s in doc.sents]
+        sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else None
         quotes, warnings = extract_quotes(doc.text, sents, doc._.entities, self.lex)
         doc._.quotes = quotes
         if warnings:
