@@ -1,7 +1,7 @@
 """Offline geocoding of place mentions.
 
 Reads ``doc.text``, sentence boundaries (when set), ``doc.ents`` (LOC/GPE spans widen what is
-accepted; PER/ORG spans veto) and ``doc._.entities`` (to link a place to the entity with the same
+accepted; PER spans veto) and ``doc._.entities`` (to link a place to the entity with the same
 mention); writes ``doc._.places`` as ``record.Place`` objects (ids p1, p2 …, in text order).
 
 The gazetteer is ``kb/data/places.tsv`` (built by ``python -m warta.kb.build_places``): countries,
@@ -27,7 +27,7 @@ from warta.lang import table
 __all__ = ["PlaceMatch", "Gazetteer", "find_places", "place_for_span", "make_places", "gazetteer"]
 
 PLACE_LABELS = {"LOC", "GPE"}
-VETO_LABELS = {"PER", "PERSON", "ORG"}
+VETO_LABELS = {"PER", "PERSON"}   # not ORG: "Kongres AS", "Timnas Indonesia", "Polda Sulut" name places
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,9 @@ class Gazetteer:
             + r"|Pers[a-z]{2,})\s+$")
         self.not_place = set(ctx.get("not_place", {}))
         self.compass = set(ctx.get("compass", {}))
+        titles = sorted(ctx.get("district_title", {}), key=len, reverse=True)
+        self.district_re = re.compile(r"\b(?:" + "|".join(map(re.escape, titles))
+                                      + r")\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)") if titles else None
         self.clubs = set(ctx.get("club", {}))
         self.sports_cues = set(ctx.get("sports_cue", {}))
         self.title_before_re = re.compile(r"(?:^|\s)(?:" + "|".join(
@@ -160,6 +163,16 @@ def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
             span = text[s:e]
             if g.lookup(span) and not any(h[0] == s and h[1] == e for h in hits):
                 hits.append((s, e, span if span in g.alias else span.title()))
+    # "Kapolsek Ciledug": a bare district name after a district office
+    if g.district_re is not None:
+        for m in g.district_re.finditer(text):
+            for k in (2, 1):
+                words = m.group(1).split()[:k]
+                name = " ".join(words)
+                if len(words) == k and f"Kecamatan {name}" in g.alias:
+                    s0 = m.start(1)
+                    hits.append((s0, s0 + len(name), f"Kecamatan {name}"))
+                    break
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
     chosen: list[tuple[int, int, str]] = []
     for s, e, alias in hits:
@@ -278,6 +291,8 @@ def _accept(text, s, e, alias, ents, sent_starts, g: Gazetteer) -> bool:
         prev = _word_before(text, s)
         if prev in g.cues or prev.lower() in g.cues:
             return True
+        if s == 0 and re.match(r"\s*[,(]", text[e:e + 3]):
+            return True   # dateline: "Serang, Banten (ANTARA News)"
         if any(w == 2 for _, w in cands):
             return False   # strictly weak: "Anda", "Natal", "Jordan" need a cue
         nxt = _CAP_AFTER.match(text, e)

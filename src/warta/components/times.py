@@ -386,6 +386,8 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
             return None   # "Ada 2016 orang": a count
         return (g["y"], "date", not g.get("mod"))
     if name == "relative":
+        if re.search(r"\d\s+$", text[max(0, s - 4):s]):
+            return None   # "pemain 25 tahun ini": an age, the count pattern takes "25 tahun"
         unit, off, precise = L.relative[_norm(g["rel"])]
         if ctx.anchor is None:
             return (None, "week" if unit == "week" else "date", False)
@@ -416,6 +418,9 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
             sign = -1 if g.get("past") else 1
             v, k = _shift(ctx.anchor, unit, sign * int(n))
             return (v, k, precise)
+        if (g.get("past") or g.get("fut")) and unit == "year" and ctx.anchor is not None:
+            months = round(n * 12) * (-1 if g.get("past") else 1)   # "2,5 tahun lagi": to the month, imprecise
+            return (_add_months(ctx.anchor, months).strftime("%Y-%m"), "date", False)
         if g.get("past") or g.get("fut"):
             return None
         if iso[0].isdigit():
