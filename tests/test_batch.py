@@ -213,3 +213,25 @@ def test_a_dying_worker_costs_only_its_article(tmp_path):
     (err_id, reason), = con.execute("SELECT id, error FROM errors").fetchall()
     assert err_id == "racun" and "worker process died" in reason
     con.close()
+
+
+def test_txt_folder_in_process_with_a_default_date(tmp_path):
+    from warta.batch import run_batch
+
+    folder = tmp_path / "berita"
+    folder.mkdir()
+    (folder / "zelenskyy.txt").write_text((DATA / "zelenskyy-korea-utara.txt").read_text(encoding="utf-8"),
+                                          encoding="utf-8")
+    (folder / "kosong.txt").write_text("   \n", encoding="utf-8")
+    summary = run_batch([folder], tmp_path / "c.duckdb", workers=0, progress=False, published="2024-10-14")
+    assert (summary.ok, summary.errors, summary.skipped) == (2, 0, 0)
+    con = _con(tmp_path / "c.duckdb")
+    rows = dict(con.execute("SELECT id, published FROM articles").fetchall())
+    assert rows == {"zelenskyy": "2024-10-14", "kosong": "2024-10-14"}
+    warnings = con.execute("SELECT warnings FROM articles WHERE id = 'kosong'").fetchone()[0]
+    assert any("empty" in w for w in warnings)
+    # the example's speakers, through the store's normalised tables
+    speakers = {r[0] for r in con.execute(
+        "SELECT e.name FROM quotes q JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker").fetchall()}
+    assert "Volodymyr Zelenskyy" in speakers
+    con.close()

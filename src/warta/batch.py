@@ -166,10 +166,12 @@ class _Progress:
 
 def run_batch(inputs: list, out: str | Path, *, parquet: Optional[str | Path] = None,
               jsonl: Optional[str | Path] = None, workers: Optional[int] = None, chunk_size: int = 32,
-              progress: bool = True, extractor: str = DEFAULT_EXTRACTOR) -> BatchSummary:
+              progress: bool = True, extractor: str = DEFAULT_EXTRACTOR,
+              published: Optional[str] = None) -> BatchSummary:
     """Process ``inputs`` into the store at ``out``; see the module docstring for the guarantees.
 
     ``workers=0`` runs the extractor in this process (no pool); the default is one worker per core.
+    ``published`` is the date given to articles whose input has none (e.g. a folder of .txt files).
     """
     from .record import ErrorRecord
     from .store import Store
@@ -198,6 +200,8 @@ def run_batch(inputs: list, out: str | Path, *, parquet: Optional[str | Path] = 
             if isinstance(item, InputError):
                 pending_errors.append(ErrorRecord(id=item.id, error=item.error, source=item.origin))
                 continue
+            if item.published is None:
+                item.published = published
             yield item
 
     def commit(chunk: list[InputArticle], results) -> None:
@@ -361,6 +365,7 @@ def batch_cli(
     jsonl: Annotated[Optional[Path], typer.Option(help="also write every stored record to this JSONL file")] = None,
     workers: Annotated[Optional[int], typer.Option(help="worker processes (default: one per core; 0 = in this process)")] = None,
     chunk_size: Annotated[int, typer.Option(help="articles per nlp.pipe batch and per DuckDB transaction")] = 32,
+    published: Annotated[Optional[str], typer.Option(help="publication date for inputs that carry none (ISO 8601)")] = None,
     progress: Annotated[bool, typer.Option(help="show the progress bar")] = True,
     extractor: Annotated[str, typer.Option(hidden=True, help="module:factory returning the chunk processor")] = DEFAULT_EXTRACTOR,
 ) -> None:
@@ -371,7 +376,7 @@ def batch_cli(
             raise typer.Exit(2)
     try:
         summary = run_batch([str(p) for p in inputs], out, parquet=parquet, jsonl=jsonl, workers=workers,
-                            chunk_size=chunk_size, progress=progress, extractor=extractor)
+                            chunk_size=chunk_size, progress=progress, extractor=extractor, published=published)
     except KeyboardInterrupt:
         typer.echo(f"warta batch: interrupted; committed chunks are kept in {out}: run the same command to resume",
                    err=True)
