@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SUMMARY = re.compile(r"ok=(\d+) (?:skipped=(\d+) )?errors=(\d+) in ([\d.]+)s")
 
 
-def _tree_rss(proc) -> int:
+def _tree(proc, cpu_seen: dict) -> int:
+    """RSS of the process tree now; records each process's CPU seconds so far in ``cpu_seen``."""
     import psutil
 
     try:
@@ -42,6 +43,8 @@ def _tree_rss(proc) -> int:
     for q in procs:
         try:
             total += q.memory_info().rss
+            t = q.cpu_times()
+            cpu_seen[q.pid] = t.user + t.system
         except psutil.Error:
             pass
     return total
@@ -51,19 +54,26 @@ def run(cmd: list[str]) -> dict:
     """Run one command; wall time, peak RSS of its process tree (sampled every 0.2 s), summary."""
     env = dict(os.environ, OMP_NUM_THREADS="1")
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
-    peak = 0
+    peak, cpu_seen = 0, {}
     while proc.poll() is None:
-        peak = max(peak, _tree_rss(proc))
+        peak = max(peak, _tree(proc, cpu_seen))
         time.sleep(0.2)
     wall = time.monotonic() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)     # the command and every process it waited for
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    cpu = max(cpu, sum(cpu_seen.values()))      # a JVM the command does not wait for is only sampled
     out = proc.stdout.read()
     if proc.returncode != 0:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{out}")
     m = SUMMARY.search(out)
     ok = int(m.group(1)) if m else 0
     return {"ok": ok, "errors": int(m.group(3)) if m else 0, "wall": wall, "rate": ok / wall, "peak_rss": peak,
+            "cpu": cpu,
             "line": out.strip().splitlines()[-1]}
 
 
@@ -127,16 +137,17 @@ def main() -> None:
 
     print(f"\nMachine: {platform.machine()}, {os.cpu_count()} CPUs visible, Python {platform.python_version()}, "
           f"{time.strftime('%Y-%m-%d')}; load average at start: {load_before:.1f}\n")
-    print("| run | articles | wall s | articles/s | peak RSS (tree) | DuckDB | note |")
-    print("|---|---|---|---|---|---|---|")
+    print("| run | articles | wall s | articles/s (wall) | CPU s | articles per CPU-s | peak RSS (tree) | DuckDB | note |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for name, count, r in results:
         note = f"{r['vs_batch']:.2f}x batch" if "vs_batch" in r else ""
         db = f"{r['db_mb']:.1f} MiB" if "db_mb" in r else ""
-        print(f"| {name} | {r['ok']} of {count} | {r['wall']:.1f} | {r['rate']:.1f} | "
-              f"{r['peak_rss'] / 2**20:.0f} MiB | {db} | {note} |")
+        print(f"| {name} | {r['ok']} of {count} | {r['wall']:.1f} | {r['rate']:.1f} | {r['cpu']:.1f} | "
+              f"{r['ok'] / r['cpu']:.1f} | {r['peak_rss'] / 2**20:.0f} MiB | {db} | {note} |")
     w1 = next(r for name, _, r in results if name.endswith("1 worker"))
     w2 = next(r for name, _, r in results[-2:] if name.endswith("2 workers"))
-    print(f"\nScaling 1 -> 2 workers: {w2['rate'] / w1['rate']:.2f}x")
+    print(f"\nScaling 1 -> 2 workers: {w2['rate'] / w1['rate']:.2f}x (wall); load average at end: "
+          f"{os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
