@@ -171,8 +171,13 @@ class DocView:
 
 # --------------------------------------------------------------------------- 1. mentions
 def _sentence_index(doc: Doc) -> list[int]:
+    """Sentence number of every token; without sentence boundaries, split after . ! ? and newlines."""
     idx = [0] * len(doc)
-    if doc.has_annotation("SENT_START"):
+    if isinstance(doc, DocView):
+        annotated = any(t.is_sent_start for t in doc.toks[1:])   # SENT_START from to_array, no Doc walk
+    else:
+        annotated = doc.has_annotation("SENT_START")
+    if annotated:
         s = -1
         for t in doc:
             if t.is_sent_start or t.i == 0:
