@@ -48,7 +48,7 @@ def test_cue_lexicon_has_issue_cues(form):
 def test_cue_rows_are_well_formed():
     for row in table("quote_cues.tsv"):
         assert len(row) == 5, row
-        assert row[2] in {"post", "pre", "both"} and row[3] in {"verb", "prep", "passive"}, row
+        assert row[2] in {"post", "pre", "both", "partial"} and row[3] in {"verb", "prep", "passive"}, row
         assert row[4] in {"speaker", "object", "only", "no"}, row
 
 

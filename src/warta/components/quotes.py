@@ -73,6 +73,8 @@ class QuoteLexicon:
     stop_cased: frozenset[str]   # capitalised stop words (weekdays) as written
     lead: tuple[str, ...]        # lower-cased, multi-word allowed, longest first
     coord: frozenset[str]
+    block: frozenset[str]        # negation / modal before a cue: nothing was said ('tidak menjelaskan')
+    partial_verbs: frozenset[str]  # verbs that attribute a fragment right after them ('menjanjikan')
     object_words: tuple[str, ...]
     roles: frozenset[str]        # lower-cased words that may start or sit inside a speaker phrase
     months: frozenset[str]
@@ -128,7 +130,7 @@ def load_lexicon(lang: str = "id") -> QuoteLexicon:
     post_re = re.compile(rf"[ \t]*,?[ \t]*(?P<cue>{post_alt})(?![\w’'-])")
     post_forms = [f for f, c in cues.items() if c.position in ("post", "both")]
     comma_post_re = re.compile(rf",[ \t]*(?:{_trie_regex(post_forms)})(?:nya)?(?![\w’'-])")
-    pre_forms = [f for f, c in cues.items() if c.position != "post" and " " not in f]
+    pre_forms = [f for f, c in cues.items() if c.position in ("pre", "both") and " " not in f]
     pre_re = re.compile(rf"(?<![\w’'-])(?:{_trie_regex(pre_forms)})(?:nya)?(?![\w’'-])", re.IGNORECASE)
 
     words = table("quote_speaker_words.tsv")
@@ -171,6 +173,8 @@ def load_lexicon(lang: str = "id") -> QuoteLexicon:
         stop_cased=frozenset(r[0] for r in words if len(r) >= 2 and r[1] == "stop" and r[0][:1].isupper()),
         lead=tuple(sorted(by_class.get("lead", ()), key=len, reverse=True)),
         coord=frozenset(by_class.get("coord", ())),
+        block=frozenset(by_class.get("block", ())),
+        partial_verbs=frozenset(f for f, c in cues.items() if c.position == "partial"),
         object_words=tuple(sorted(by_class.get("object", ()), key=len, reverse=True)),
         roles=frozenset(roles), months=frozenset(months), abbreviations=frozenset(abbreviations),
         opening=frozenset(opening), closing=frozenset(closing),
@@ -417,11 +421,11 @@ def _subject_before(text: str, cue_start: int, floor: int, lex: QuoteLexicon) ->
     """The subject of a cue placed before its quote: 'Sementara itu, X juga mengatakan' → X."""
     seg_end = cue_start
     # clause floor: the last comma / semicolon / quote mark before the cue
-    cut = max(text.rfind(ch, floor, seg_end) for ch in ",;:()“”\"")
+    cut = max(text.rfind(ch, floor, seg_end) for ch in ",;:“”\"")
     seg_start = max(floor, cut + 1)
     if not text[seg_start:seg_end].strip() and cut >= floor:
         # 'Ketua KPK, Firli Bahuri, mengatakan': take the segment before the comma
-        prev_cut = max(text.rfind(ch, floor, cut) for ch in ",;:()“”\"")
+        prev_cut = max(text.rfind(ch, floor, cut) for ch in ",;:“”\"")
         seg_start, seg_end = max(floor, prev_cut + 1), cut
     seg_start = _strip_lead(text, seg_start, seg_end, lex)
     words = [(m.start(), m.end(), m.group()) for m in _words(text, seg_start, seg_end)]
@@ -446,9 +450,9 @@ def _subject_before(text: str, cue_start: int, floor: int, lex: QuoteLexicon) ->
             else:
                 first_verb = next((k for k, wd in enumerate(words) if verbish(wd[2])), None)
                 words = words[:first_verb] if first_verb else words[:cut]
-    rel = next((k for k, wd in enumerate(words) if k > 0 and wd[2].lower() == "yang"), None)
+    rel = next((k for k, wd in enumerate(words) if k > 0 and (wd[2] == "yang" or (wd[2].islower() and wd[2] in lex.stop))), None)
     if rel is not None:
-        words = words[:rel]                  # 'Sumber … Yordania yang enggan disebutkan namanya'
+        words = words[:rel]     # 'Sumber … Yordania yang enggan …', 'Menteri … Israel dalam pernyataannya'
     while words and words[-1][2].lower() in lex.skip | lex.stop:
         words.pop()
     if not words:
@@ -702,11 +706,23 @@ def _subject_verb_before(text: str, pos: int, floor: int, lex: QuoteLexicon) -> 
     for k in range(len(words) - 1, max(0, len(words) - 4), -1):
         w = words[k].group().lower()
         if _VERBISH.match(w) and w not in lex.roles:
+            if w not in lex.partial_verbs:
+                return None     # 'mengalami “disorientasi”': a verb, but not one of speech
             found = _subject_before(text, words[k].start(), floor, lex)
             if found and (found[1] == "pronoun" or _is_cap(text[found[0][0]:found[0][1]])):
                 return Attribution(None, found[0], found[1], end=words[k].end())
             return None
     return None
+
+
+def _blocked(text: str, cue_start: int, floor: int, lex: QuoteLexicon) -> bool:
+    """'tidak menjelaskan', 'akan mengumumkan', 'bisa juga mengatakan': no report was made."""
+    for wm in reversed(_words(text, max(floor, cue_start - 40), cue_start)):
+        w = wm.group().lower()
+        if w in lex.skip:
+            continue
+        return w in lex.block
+    return False
 
 
 def _clause_after(text: str, pos: int, end: int, lex: QuoteLexicon) -> Optional[Offsets]:
@@ -760,7 +776,7 @@ def _indirect(text: str, sents: Sequence[Offsets], directs: list[QuoteCandidate]
                     if clause:
                         out.append(QuoteCandidate("indirect", clause[0], clause[1], attr, 0.7))
                         continue
-            elif info and not (m.group("nyaform") and info.nya == "object"):
+            elif info and not (m.group("nyaform") and info.nya == "object") and not _blocked(text, m.start(), ss, lex):
                 attr = _pre_attribution(text, m, ss, lex)
                 if attr and attr.speaker:
                     clause = _clause_after(text, m.end(), se, lex)
