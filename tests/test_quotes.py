@@ -309,3 +309,22 @@ def test_pfsa_dev_targets(shared_dir, nlp):
     assert res["statement_overlap"]["f1"] >= 0.88
     assert res["statement_overlap"]["r"] >= 0.97
     assert res["speaker"]["accuracy"] >= 0.85
+
+
+def test_negated_cue_is_not_a_report():
+    quotes, _ = _q(INDOSUM["halimah-yacob-wanita-pertama-jadi-presiden-singapu"])
+    assert not [q for q in quotes if q.text.startswith("lebih lanjut soal alasan")]
+
+
+def test_fragment_after_a_non_speech_verb_is_not_a_quote_but_after_a_speech_act_it_is():
+    quotes, _ = _q(INDOSUM["jatuh-helikopter-militer-meksiko-tewaskan-13-orang"])
+    assert not [q for q in quotes if q.kind == "partial"]          # 'pilot mengalami "disorientasi"'
+    quotes, _ = _q(INDOSUM["terpuaskan-aksi-dingin-incubus-di-jakarta"])
+    q = _one(quotes, "partial", '"we want more."')
+    assert q.speaker_mention.text == "Penonton"
+
+
+def test_subject_stops_before_a_prepositional_phrase():
+    quotes, _ = _q(INDOSUM["presiden-turki-ajak-muslim-kunjungi-dan-lindungi-y"])
+    q = _one(quotes, "partial", "'salah dan bias'")
+    assert q.speaker_mention.text == "Menteri Luar Negeri Israel" and q.cue.text == "mengatakan"
