@@ -95,6 +95,26 @@ def score_coref(gold: list[dict], predicted: Iterable[list]) -> dict:
     }
 
 
+PRONOUN_FORMS = frozenset({"dia", "ia", "beliau", "dirinya", "mereka", "keduanya", "pihaknya"})
+
+
+def baseline_nearest_person(gold: list[dict], predicted: Iterable[list]) -> dict:
+    """Trivial baseline on the same entities: every pronoun goes to the nearest preceding
+    person name mention (no salience, no speaker rules, never unresolved)."""
+    n = correct = 0
+    for row, entities in zip(gold, predicted):
+        names = sorted((m.end, e.id) for e in entities if e.type == "PER" for m in e.mentions
+                       if m.text.lower() not in PRONOUN_FORMS and not m.text.lower().endswith("nya"))
+        for m in row["mentions"]:
+            before = [eid for end, eid in names if end <= m["start"]]
+            guess = before[-1] if before else None
+            ante = m.get("antecedent")
+            gold_ent = _entity_of(entities, ante["start"], ante["end"]) if ante else None
+            n += 1
+            correct += (guess is None) if ante is None else (guess is not None and guess == gold_ent)
+    return {"mentions": n, "accuracy": round(correct / n, 4) if n else 0.0}
+
+
 def _kind(text: str) -> str:
     low = text.lower()
     if low in ("dia", "ia", "beliau", "dirinya"):
@@ -149,10 +169,14 @@ def evaluate(gold_path: Path | str = GOLD, link_path: Path | str | None = LINK_G
 
     nlp = nlp or load()
     gold = load_gold(gold_path)
-    result = {"coref": score_coref(gold, _run(gold, nlp)), "gold": str(gold_path)}
+    predicted = _run(gold, nlp)
+    result = {"coref": score_coref(gold, predicted), "gold": str(gold_path),
+              "baseline_nearest_person": baseline_nearest_person(gold, predicted)}
     if Path(gold_path) == GOLD and HELDOUT.exists():
         held = load_gold(HELDOUT)
-        result["coref_heldout"] = score_coref(held, _run(held, nlp))
+        held_pred = _run(held, nlp)
+        result["coref_heldout"] = score_coref(held, held_pred)
+        result["baseline_nearest_person_heldout"] = baseline_nearest_person(held, held_pred)
     if link_path and Path(link_path).exists():
         links = [json.loads(line) for line in open(link_path, encoding="utf-8") if line.strip()]
         result["linking"] = score_links(links, _run(links, nlp))
