@@ -274,9 +274,11 @@ def _foreign_ok(text, s, e, alias, ents, context, g: Gazetteer) -> bool:
 
 
 def _accept(text, s, e, alias, ents, sent_starts, g: Gazetteer) -> bool:
+    cands0 = g.lookup(alias)
+    strong = " " in alias or any(g.rows[i].key[0] in "CPSX" for i, _ in cands0)
     for es, ee, lab in ents:
-        if es <= s and e <= ee and lab in VETO_LABELS:
-            return False
+        if es <= s and e <= ee and lab in VETO_LABELS and not strong:
+            return False   # a person ("Bima Arya"); countries, provinces, states and regions are kept ("Florida" tagged PER)
     if g.org_before_re.search(text[max(0, s - 30):s]):
         return False
     if not _not_inside_name(text, s, e, alias, g, sent_starts):
