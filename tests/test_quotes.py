@@ -328,3 +328,32 @@ def test_subject_stops_before_a_prepositional_phrase():
     quotes, _ = _q(INDOSUM["presiden-turki-ajak-muslim-kunjungi-dan-lindungi-y"])
     q = _one(quotes, "partial", "'salah dan bias'")
     assert q.speaker_mention.text == "Menteri Luar Negeri Israel" and q.cue.text == "mengatakan"
+
+
+def _ent(eid, etype, text, *names):
+    return {"id": eid, "type": etype, "name": names[0],
+            "mentions": [{"start": text.index(n), "end": text.index(n) + len(n)} for n in names]}
+
+
+def test_spokesperson_speaks_for_the_person_named():
+    text = INDOSUM["kpk-periksa-farhat-abbas"]
+    ents = [_ent("e1", "ORG", text, "KPK"), _ent("e2", "PER", text, "Febri Diansyah")]
+    q = _one(_q(text, ents)[0], "direct", '"\u200eMereka akan')
+    assert q.speaker == "e2" and q.speaker_mention.text == "Febri Diansyah"
+
+
+def test_spokesperson_without_a_name_gives_the_organisation():
+    text = INDOSUM["iran-resmi-cabut-blokir-terhadap-telegram-dan-inst"]
+    ents = [_ent("e1", "ORG", text, "Kementerian Telekomunikasi Iran"), _ent("e2", "ORG", text, "AFP")]
+    q = _one(_q(text, ents)[0], "direct", '"Informasi mengenai')
+    assert q.speaker == "e1"
+    assert q.speaker_mention.text == "juru bicara Kementerian Telekomunikasi Iran"
+
+
+def test_unrecognised_person_after_an_organisation_leaves_speaker_null():
+    # 'kata juru bicara militer Sudan, Santo Domic Chol.': a person is named but is no entity here
+    text = INDOSUM["pewarta-lepas-as-tewas-terjebak-pertempuran-di-sud"]
+    ents = [_ent("e1", "LOC", text, "Sudan")]
+    q = _one(_q(text, ents)[0], "direct", '"Di lokasi pertempuran')
+    assert q.speaker is None
+    assert q.speaker_mention.text.endswith("Santo Domic Chol")

@@ -388,6 +388,9 @@ def _speaker_after(text: str, pos: int, limit: int, lex: QuoteLexicon) -> Option
         if _is_stop(first, lex):
             break
         end = m.end(1)
+        last = m.group(1).split()[-1]
+        if last.endswith(".") and len(last) > 2 and last[:-1].lower() not in lex.abbreviations:
+            end -= 1            # the full stop ends the sentence, not an abbreviation
     return (start, end), "name"
 
 
