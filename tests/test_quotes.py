@@ -357,3 +357,22 @@ def test_unrecognised_person_after_an_organisation_leaves_speaker_null():
     q = _one(_q(text, ents)[0], "direct", '"Di lokasi pertempuran')
     assert q.speaker is None
     assert q.speaker_mention.text.endswith("Santo Domic Chol")
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_QUOTEY = st.lists(st.sampled_from(list("“”\"‘’'«» ,.!?:\nabcKD") + [" kata ", " katanya", " Menurut ",
+                                                                   " mengatakan ", " dia", " Ma’ruf"]),
+                   max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_QUOTEY)
+def test_any_text_gives_valid_offsets(text):
+    quotes, warnings = extract_quotes(text)
+    for q in quotes:
+        assert 0 <= q.start < q.end <= len(text) and text[q.start:q.end] == q.text
+        for span in (q.cue, q.speaker_mention):
+            if span is not None:
+                assert 0 <= span.start < span.end <= len(text) and text[span.start:span.end] == span.text
+    assert all(w.startswith("quote.") for w in warnings)
