@@ -12,7 +12,6 @@ from pathlib import Path
 
 import duckdb
 import jsonschema
-import pytest
 
 from tests.helpers.check_record import SCHEMA, problems
 from warta.io import InputArticle, InputError, read_inputs

@@ -7,7 +7,7 @@ import duckdb
 import pytest
 
 from tests.helpers.corpus_records import corpus_store, record_a1, record_a2
-from warta.record import ErrorRecord, Record
+from warta.record import Record
 from warta.store import Store
 from warta.store.schema import build_layout
 

@@ -11,7 +11,6 @@ the next run redoes. A bad row becomes an error record (id, reason); nothing sto
 from __future__ import annotations
 
 import importlib
-import json
 import os
 import sys
 import time
