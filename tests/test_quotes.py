@@ -376,3 +376,9 @@ def test_any_text_gives_valid_offsets(text):
             if span is not None:
                 assert 0 <= span.start < span.end <= len(text) and text[span.start:span.end] == span.text
     assert all(w.startswith("quote.") for w in warnings)
+
+
+def test_unnamed_speaker_phrase_is_kept():
+    quotes, _ = _q(INDOSUM["kegendutan-mariah-carey-dikabarkan-tak-sanggup-pen"])
+    assert _one(quotes, "direct", "“Setiap kali Mariah").speaker_mention.text == "seorang saksi mata"
+    assert _one(quotes, "direct", "“Jelas dia").speaker_mention.text == "ujarnya"

@@ -73,6 +73,7 @@ class QuoteLexicon:
     stop_cased: frozenset[str]   # capitalised stop words (weekdays) as written
     lead: tuple[str, ...]        # lower-cased, multi-word allowed, longest first
     coord: frozenset[str]
+    det: frozenset[str]          # 'seorang', 'para': an unnamed speaker phrase
     block: frozenset[str]        # negation / modal before a cue: nothing was said ('tidak menjelaskan')
     partial_verbs: frozenset[str]  # verbs that attribute a fragment right after them ('menjanjikan')
     object_words: tuple[str, ...]
@@ -174,6 +175,7 @@ def load_lexicon(lang: str = "id") -> QuoteLexicon:
         lead=tuple(sorted(by_class.get("lead", ()), key=len, reverse=True)),
         coord=frozenset(by_class.get("coord", ())),
         block=frozenset(by_class.get("block", ())),
+        det=frozenset(w for w in by_class.get("det", ()) if " " not in w),
         partial_verbs=frozenset(f for f, c in cues.items() if c.position == "partial"),
         object_words=tuple(sorted(by_class.get("object", ()), key=len, reverse=True)),
         roles=frozenset(roles), months=frozenset(months), abbreviations=frozenset(abbreviations),
@@ -372,8 +374,10 @@ def _speaker_after(text: str, pos: int, limit: int, lex: QuoteLexicon) -> Option
         cursor = m.end()
         if len(words) >= 16:
             break
-    while words and not _is_cap(words[-1][2]) and words[-1][2].lower() not in lex.roles:
-        words.pop()
+    if not (words and words[0][2].lower() in lex.det):
+        # a named phrase ends on a capitalised word or a role; 'seorang saksi mata' is kept whole
+        while words and not _is_cap(words[-1][2]) and words[-1][2].lower() not in lex.roles:
+            words.pop()
     if not words:
         return None
     start, end = words[0][0], words[-1][1]
