@@ -158,10 +158,11 @@ def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
             continue
         hits.append((start, end + 1, alias))
     # NER place spans the automaton did not see (e.g. "kota Bandung" lower-case prefix, all caps)
+    seen = {(h[0], h[1]) for h in hits}
     for s, e, lab in ents:
         if lab in PLACE_LABELS:
             span = text[s:e]
-            if g.lookup(span) and not any(h[0] == s and h[1] == e for h in hits):
+            if g.lookup(span) and (s, e) not in seen:
                 hits.append((s, e, span if span in g.alias else span.title()))
     # "Kapolsek Ciledug": a bare district name after a district office
     if g.district_re is not None:
@@ -175,15 +176,15 @@ def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
                     break
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
     chosen: list[tuple[int, int, str]] = []
+    taken = bytearray(len(text))   # occupied characters: linear even on a 10 MB text
+    ents = _EntIndex(ents)
     for s, e, alias in hits:
-        if any(s < ce and cs < e for cs, ce, _ in chosen):
+        if any(taken[s:e]):
             continue
-        if alias in g.not_place:
-            chosen.append((s, e, alias))   # blocks the shorter names inside it
-            continue
-        if not _accept(text, s, e, alias, ents, sent_starts, g):
-            continue
-        chosen.append((s, e, alias))
+        if alias not in g.not_place and not _accept(text, s, e, alias, ents, sent_starts, g):
+            continue   # a rejected name does not block the shorter ones inside it
+        taken[s:e] = b"\x01" * (e - s)
+        chosen.append((s, e, alias))   # a not_place name is kept here only to block the names inside it
     chosen = sorted(c for c in chosen if c[2] not in g.not_place)
     # Countries named unambiguously give context for the rest.
     context = set()
@@ -256,6 +257,18 @@ def _not_inside_name(text, s, e, alias, g: Gazetteer, sent_starts) -> bool:
     return True
 
 
+class _EntIndex(list):
+    """NER spans sorted by start, with a containment lookup by bisection (spaCy ents do not overlap)."""
+
+    def __init__(self, ents):
+        super().__init__(sorted(ents or []))
+        self.starts = [x[0] for x in self]
+
+    def containing(self, s: int, e: int) -> list[str]:
+        i = bisect_right(self.starts, s) - 1
+        return [self[i][2]] if i >= 0 and e <= self[i][1] else []
+
+
 def _foreign_ok(text, s, e, alias, ents, context, g: Gazetteer) -> bool:
     """A one-word foreign city that is no capital, no exonym and under a million people is often a
     surname ("Miyazaki", "Valencia"): keep it only with a place cue, a LOC entity or its country
@@ -267,7 +280,7 @@ def _foreign_ok(text, s, e, alias, ents, context, g: Gazetteer) -> bool:
         return True
     if any(r.country in context for r in cands):
         return True
-    if any(es <= s and e <= ee and lab in PLACE_LABELS for es, ee, lab in ents):
+    if any(lab in PLACE_LABELS for lab in ents.containing(s, e)):
         return True
     prev = _word_before(text, s)
     return prev in g.cues or prev.lower() in g.cues
@@ -276,8 +289,8 @@ def _foreign_ok(text, s, e, alias, ents, context, g: Gazetteer) -> bool:
 def _accept(text, s, e, alias, ents, sent_starts, g: Gazetteer) -> bool:
     cands0 = g.lookup(alias)
     strong = " " in alias or any(g.rows[i].key[0] in "CPSX" for i, _ in cands0)
-    for es, ee, lab in ents:
-        if es <= s and e <= ee and lab in VETO_LABELS and not strong:
+    for lab in ents.containing(s, e):
+        if lab in VETO_LABELS and not strong:
             return False   # a person ("Bima Arya"); countries, provinces, states and regions are kept ("Florida" tagged PER)
     if g.org_before_re.search(text[max(0, s - 30):s]):
         return False
@@ -288,7 +301,7 @@ def _accept(text, s, e, alias, ents, sent_starts, g: Gazetteer) -> bool:
         return False
     cands = g.lookup(alias)
     if cands and all(w for _, w in cands):
-        if any(es <= s and e <= ee and lab in PLACE_LABELS for es, ee, lab in ents):
+        if any(lab in PLACE_LABELS for lab in ents.containing(s, e)):
             return True
         prev = _word_before(text, s)
         if prev in g.cues or prev.lower() in g.cues:

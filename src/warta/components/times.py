@@ -510,10 +510,10 @@ def find_times(text: str, published=None, sentences: Optional[list[tuple[int, in
                 cands.append((m.start(), m.end(), _PRIORITY[name], name, m))
     # Longest span first; on ties the more specific pattern.
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))   # occupied characters: linear even on a 10 MB text
     found: list[tuple[TimeMatch, re.Match]] = []
     for s, e, _, name, m in cands:
-        if any(s < te and ts < e for ts, te in taken):
+        if any(taken[s:e]):
             continue
         res = _handle(name, m, ctx)
         if res is None:
@@ -521,7 +521,7 @@ def find_times(text: str, published=None, sentences: Optional[list[tuple[int, in
         s2, e2 = s, e
         while e2 > s2 and text[e2 - 1].isspace():
             e2 -= 1
-        taken.append((s2, e2))
+        taken[s2:e2] = b"\x01" * (e2 - s2)
         found.append((TimeMatch(s2, e2, text[s2:e2], res[0], res[1], res[2],
                                 res[3] if len(res) > 3 else None, name), m))
     found.sort(key=lambda x: x[0].start)
@@ -543,12 +543,16 @@ def _speech_time(found, ctx: _Ctx):
     quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(ctx.text)]
     if not quotes:
         return found
+    q_starts = [a for a, _ in quotes]
+    t_starts = [t.start for t, _ in found]
     out = []
     for t, m in found:
-        q = next(((a, b) for a, b in quotes if a <= t.start and t.end <= b), None)
+        qi = bisect_right(q_starts, t.start) - 1
+        q = quotes[qi] if qi >= 0 and t.end <= quotes[qi][1] else None
         if q and t.rule in _RELATIVE and t.value:
             s0, s1 = ctx.sentence(t.start)
-            said = [x for x, _ in found if x.rule in _ABSOLUTE and x.value and _DAY.fullmatch(x.value)
+            near = found[bisect_right(t_starts, s0 - 1):bisect_right(t_starts, s1 - 1)]
+            said = [x for x, _ in near if x.rule in _ABSOLUTE and x.value and _DAY.fullmatch(x.value)
                     and s0 <= x.start < s1 and not (q[0] <= x.start < q[1])]
             if said:
                 sub = _Ctx.__new__(_Ctx)
@@ -593,16 +597,17 @@ def _anchor_clocks(times: list[TimeMatch], ctx: _Ctx) -> list[TimeMatch]:
     """Give "pukul 09.00 WIB" the day of the nearest dated expression in its sentence, else of the
     last one before it in the article (news narrates one day), else the anchor."""
     out = []
+    days = [x for x in times if x.kind == "date" and x.value and _DAY.fullmatch(x.value)]
+    d_starts = [x.start for x in days]
     for t in times:
         if t.kind == "time" and t.value and t.value.startswith("T"):
             s0, s1 = ctx.sentence(t.start)
-            days = [x for x in times if x.kind == "date" and x.value and _DAY.fullmatch(x.value)]
-            same = [x for x in days if s0 <= x.start < s1]
-            before = [x for x in days if x.start < t.start]
+            same = days[bisect_right(d_starts, s0 - 1):bisect_right(d_starts, s1 - 1)]
+            k = bisect_right(d_starts, t.start - 1)
             if same:
                 day = min(same, key=lambda x: abs(x.start - t.start)).value
-            elif before:
-                day = before[-1].value
+            elif k:
+                day = days[k - 1].value
             else:
                 day = ctx.anchor.isoformat() if ctx.anchor else None
             if day:
