@@ -382,3 +382,9 @@ def test_unnamed_speaker_phrase_is_kept():
     quotes, _ = _q(INDOSUM["kegendutan-mariah-carey-dikabarkan-tak-sanggup-pen"])
     assert _one(quotes, "direct", "“Setiap kali Mariah").speaker_mention.text == "seorang saksi mata"
     assert _one(quotes, "direct", "“Jelas dia").speaker_mention.text == "ujarnya"
+
+
+def test_enclitic_after_an_unnamed_speaker_is_not_given_to_a_named_bystander():
+    text = INDOSUM["kegendutan-mariah-carey-dikabarkan-tak-sanggup-pen"]
+    quotes, _ = _q(text, [_ent("e1", "PER", text, "Mariah")])
+    assert _one(quotes, "direct", "“Jelas dia").speaker is None     # the witness, not Mariah

@@ -831,7 +831,8 @@ def resolve_speakers(
 
     Within a speaker phrase a person beats an organisation (a spokesperson speaks for the person
     named, the organisation only when no person is named). A pronoun or enclitic that no entity
-    claims goes to the most recent person mentioned before it; a name no entity claims, and any
+    claims goes to the speaker named just before (within 400 characters, no person mentioned
+    since), else to the most recent person mentioned before it; a name no entity claims, and any
     phrase with no candidate, leaves ``speaker`` None.
     """
     mentions: list[tuple[int, int, str, str]] = []
@@ -849,6 +850,7 @@ def resolve_speakers(
     longest = max((m[1] - m[0] for m in mentions), default=0)
     roles = (lex or load_lexicon()).roles
     quotes: list[Quote] = []
+    last_named: Optional[tuple[int, Optional[str]]] = None    # (end of the phrase, its speaker)
     for n, c in enumerate(cands, 1):
         a = c.attribution
         speaker = None
@@ -883,9 +885,16 @@ def resolve_speakers(
                 lo = bisect_left(mention_starts, s - 1500 - longest)
                 hi = bisect_left(mention_starts, s)
                 prior = [m for m in mentions[lo:hi] if m[1] <= s and m[3] == "PER" and s - m[1] < 1500]
-                if prior:
-                    speaker = max(prior, key=lambda m: m[1])[2]
+                latest = max(prior, key=lambda m: m[1]) if prior else None
+                if last_named and s - last_named[0] < 400 and (latest is None or latest[1] <= last_named[0]):
+                    # '“…,” kata seorang saksi mata. “…,” ujarnya': the speaker just named, even unnamed
+                    speaker = last_named[1]
                     conf = min(conf, 0.6)
+                elif latest is not None:
+                    speaker = latest[2]
+                    conf = min(conf, 0.6)
+        if a.speaker and a.speaker_kind == "name":
+            last_named = (a.speaker[1], speaker)
         # model_construct: the values are built here from valid offsets; validation would double the cost
         quotes.append(Quote.model_construct(
             id=f"q{n}", kind=c.kind, start=c.start, end=c.end, text=text[c.start:c.end],
