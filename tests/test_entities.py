@@ -155,3 +155,16 @@ def test_empty_and_entity_free_text(nlp):
     assert run(nlp, "", None)._.entities == []
     doc = run(nlp, "dia bilang katanya hujan turun sejak pagi.", None)
     assert doc._.entities == []          # pronouns with no antecedent create nothing
+
+
+def test_groups_named_by_role_and_country(nlp):
+    text = ("Tentara Korea Utara dilaporkan tiba di Kursk. Seorang WNI ikut dievakuasi bersama "
+            "warga negara Malaysia, sementara polisi Filipina menjaga bandara.")
+    ents = run(nlp, text, "2024-11-01")._.entities
+    groups = {e.name: e for e in ents if e.type == "MISC"}
+    assert groups["Tentara Korea Utara"].actor == "PRKMIL" and groups["Tentara Korea Utara"].country == "PRK"
+    assert groups["WNI"].country == "IDN" and groups["WNI"].actor == "IDNCVL"
+    assert groups["warga negara Malaysia"].actor == "MYSCVL"
+    assert groups["polisi Filipina"].actor == "PHLCOP"
+    # the country inside the group is still its own entity
+    assert any(e.name == "Korea Utara" and e.type == "LOC" for e in ents)

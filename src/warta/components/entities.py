@@ -576,6 +576,45 @@ def surname_mentions(doc: Doc, mentions: list[Mention], sent_of: list[int]) -> l
     return sorted(mentions + new, key=lambda m: m.start)
 
 
+def group_mentions(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) -> list[Mention]:
+    """Groups named by a role noun and a country or organisation: "tentara Korea Utara" (PRKMIL),
+    "warga negara Indonesia" (IDNCVL), "polisi Filipina" (PHLCOP); and WNI (Indonesian citizens).
+    They become MISC entities whose actor is the country's code plus the noun's sector."""
+    lex = lexicon()
+    by_start = {m.start: m for m in mentions}
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    new = []
+    n = len(doc)
+    for i in range(n):
+        if i in covered:
+            continue
+        role = _match_role(doc, i)
+        if role is None or role[2] != "noun":
+            continue
+        j, sector, _ = role
+        low = doc[i].lower_
+        if low in ("wni", "wna") and doc[i].text.isupper():
+            country = "IDN" if low == "wni" else None
+            span = doc[i:j]
+            new.append(Mention(i, j, span.start_char, span.end_char, span.text, "MISC", kind="group", source="role",
+                               title=Title(span.text, i, j, sector, country, None, False, key=low), sent=sent_of[i]))
+            continue
+        m = by_start.get(j)
+        if m is None or m.kind != "name" or m.label not in ("LOC", "ORG"):
+            continue
+        ent = kb.get(m.kb) if m.kb is not None else None
+        country = (m.gaz or {}).get("country") or (ent or {}).get("country")
+        org = (m.gaz or {}).get("actor") or (ent or {}).get("actor") if m.label == "ORG" else None
+        if not country and not org:
+            continue
+        span = doc[i:m.end]
+        name = kb.countries.get(country, m.text) if m.label == "LOC" else ((ent or {}).get("name") or m.text)
+        key = alias_key(f"{' '.join(t.lower_ for t in doc[i:j])} {name}")
+        new.append(Mention(i, m.end, span.start_char, span.end_char, span.text, "MISC", kind="group", source="role",
+                           title=Title(span.text, i, m.end, sector, country, org, True, key=key), sent=sent_of[i]))
+    return sorted(mentions + new, key=lambda m: m.start)
+
+
 def _strip_honorifics(doc, start: int, end: int) -> tuple[int, int]:
     """Drop ranks and honorifics around a name: "Kombes Martinus Sitompul" -> "Martinus Sitompul"."""
     hon = lexicon().honorifics
@@ -706,6 +745,14 @@ def cluster(mentions: list[Mention], kb: KB) -> list[Cluster]:
                 by_key[key] = best
                 continue
         join(m, best)
+    for m in mentions:
+        if m.kind != "group":
+            continue
+        key = ("group", m.title.key)
+        if key in by_key:
+            join(m, by_key[key])
+        else:
+            by_key[key] = new(m)
     # title-only mentions: the person bearing the same title in the article, else the KB holder
     for m in mentions:
         if m.kind != "title":
@@ -924,6 +971,16 @@ def link(clusters: list[Cluster], kb: KB, published, doc: Doc) -> list[R.Entity]
     for c in order:
         names = c.names()
         titles = [m for m in c.mentions if m.kind == "title"]
+        groups = [m for m in c.mentions if m.kind == "group"]
+        if groups and not names:
+            g = groups[0].title
+            mentions = sorted({(m.start_char, m.end_char): m for m in c.mentions}.values(), key=lambda m: m.start_char)
+            actor = _title_actor(g, g.country) if (g.country or g.actor) else (g.sector and None)
+            out.append(R.Entity(
+                id=f"e{len(out) + 1}", type="MISC", name=groups[0].text, country=g.country, actor=actor,
+                role=None, confidence=0.6, source="kb",
+                mentions=[R.Span(start=m.start_char, end=m.end_char, text=m.text) for m in mentions]))
+            continue
         if not names and not titles:
             continue
         ent = kb.get(c.kb) if c.kb is not None else None
@@ -1006,6 +1063,7 @@ def analyse(doc: Doc, kb: Optional[KB] = None) -> list[R.Entity]:
     _PUBLISHED["value"] = doc._.published
     mentions = name_mentions(doc, kb, sent_of)
     mentions = parse_titles(doc, mentions, kb, sent_of)
+    mentions = group_mentions(doc, mentions, kb, sent_of)
     mentions = pattern_person_mentions(doc, mentions, sent_of)
     mentions = surname_mentions(doc, mentions, sent_of)
     clusters = cluster(mentions, kb)
