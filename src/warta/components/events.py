@@ -119,6 +119,8 @@ class Lexicon:
     nominal_blockers: frozenset[str] = frozenset()
     cap_stop: frozenset[str] = frozenset()
     roles: frozenset[str] = frozenset()   # role/agent head nouns (lang/roles.tsv + event_agents.tsv)
+    agent_firsts: frozenset[str] = frozenset()
+    cue_words: frozenset[str] = frozenset()
 
 
 def _split(cell: str) -> list[str]:
@@ -170,7 +172,8 @@ def load_lexicon(lang_dir: str = str(LANG_DIR)) -> Lexicon:
     single_roles = {r for r in roles if " " not in r}
     return Lexicon(by_first, cues, words("event_claim_cues.txt"), words("event_light_verbs.txt"), agents,
                    words("event_nominal_blockers.txt"), words("event_name_stopwords.txt") | single_roles,
-                   frozenset(single_roles))
+                   frozenset(single_roles), frozenset(k[0] for k in agents),
+                   frozenset(w for v in cues.values() for toks, _s, _w in v for w in toks))
 
 
 # ----------------------------------------------------------------------------- triggers
@@ -186,11 +189,16 @@ def _norm(tok) -> str:
     return tok.lower_
 
 
+_ENCLITIC_ENDS = ("nya", "lah", "kah")
+
+
 def _base(tok) -> str:
     """The word without its enclitic (kunjungannya -> kunjungan), from the tokenizer when it knows."""
+    low = tok.lower_
+    if not low.endswith(_ENCLITIC_ENDS):      # fast path: most words carry no enclitic
+        return low
     if tok.has_extension("base") and tok._.base:
         return tok._.base.lower()
-    low = tok.lower_
     for enc in ("nya", "lah", "kah"):
         if low.endswith(enc) and len(low) > len(enc) + 3:
             return low[: -len(enc)]
@@ -216,13 +224,19 @@ def find_triggers(doc: Doc, start: int, end: int, lex: Lexicon, taken: Optional[
     """Lexicon triggers in tokens [start, end), longest form first, no overlaps."""
     out: list[Trigger] = []
     taken = taken or set()
+    lowers = [t.lower_ for t in doc[start:end]]
     i = start
     while i < end:
-        tok = doc[i]
+        low = lowers[i - start]
         if i in taken:
             i += 1
             continue
-        cands = lex.by_first.get(_norm(tok), []) or lex.by_first.get(_base(tok), [])
+        cands = lex.by_first.get(low)
+        if not cands:
+            if not low.endswith(_ENCLITIC_ENDS):
+                i += 1
+                continue
+            cands = lex.by_first.get(_base(doc[i]), [])
         hit = None
         for e in cands:
             j = _match_form(doc, i, e.form)
@@ -303,9 +317,13 @@ def actor_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     # capitalised runs the entity stage missed: after a title ("Aktris Angelina Jolie"), or any run
     # when no entity stage ran
     i = 0
+    texts = [x.text for x in doc]
     while i < len(doc):
+        if not texts[i][:1].isupper():
+            i += 1
+            continue
         t = doc[i]
-        if (t.text[:1].isupper() and t.is_alpha and not t.is_sent_start and i not in covered
+        if (t.is_alpha and not t.is_sent_start and i not in covered
                 and _norm(t) not in lex.by_first and _norm(t) not in lex.cap_stop):
             j = i + 1
             while (j < len(doc) and doc[j].text[:1].isupper() and (doc[j].is_alpha or "-" in doc[j].text)
@@ -318,8 +336,10 @@ def actor_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
             i = j
         else:
             i += 1
-    for i, t in enumerate(doc):     # agent nouns ("polisi", "pengunjuk rasa") not inside an entity
-        if i in covered:
+    firsts = lex.agent_firsts
+    lowers = [x.lower_ for x in doc]
+    for i, low in enumerate(lowers):     # agent nouns ("polisi", "pengunjuk rasa") not inside an entity
+        if i in covered or (low not in firsts and not (low.endswith("nya") and low[:-3] in firsts)):
             continue
         for n in (2, 1):
             key = tuple(_base(x) for x in doc[i: i + n])
@@ -452,7 +472,7 @@ def _subject_position(doc, i: int, lo: int) -> bool:
     lex = load_lexicon()
     if not p.is_alpha or w in COORD or w in CLAUSE_BREAK or w in SKIP_BEFORE_VERB or w in lex.claim_cues:
         return True
-    if any(w in toks for cues in lex.status_cues.values() for toks, _s, _w in cues):
+    if w in lex.cue_words:
         return True
     if p.text[:1].isupper():       # a title or name before ("Pemimpin Korea Utara Kim")
         return True
@@ -531,20 +551,42 @@ def _purpose_bridge(between: list[str]) -> bool:
     return any(w in CONTRAST_ALSO for w in between) and any(w in CONTRAST for w in between)
 
 
-def _dep_argument(doc, trig: Trigger, ments: list[Mention], rels: set[str]) -> Optional[int]:
+class Syntax:
+    """Dependency view of the Doc: its own parse, or parses of single sentences (lazy parsing)."""
+
+    def __init__(self, doc: Doc, sentences: Optional[dict[int, tuple[int, Doc]]] = None):
+        self.doc = doc
+        self.sentences = sentences or {}
+        self.whole = sentences is None and doc.has_annotation("DEP")
+
+    def token(self, i: int):
+        """(parsed token, offset of its Doc in this Doc) or None when token i is not parsed."""
+        if self.whole:
+            return self.doc[i], 0
+        for lo, sdoc in self.sentences.values():
+            if lo <= i < lo + len(sdoc):
+                return sdoc[i - lo], lo
+        return None
+
+
+def _dep_argument(syn: Optional[Syntax], trig: Trigger, ments: list[Mention], rels: set[str],
+                  named_only: bool = False) -> Optional[int]:
     """With a parse: the mention inside the subtree of a child of the trigger with one of ``rels``."""
-    head = doc[trig.start]
+    got = syn.token(trig.start) if syn is not None else None
+    if got is None:
+        return None
+    head, off = got
     for child in head.children:
         if child.dep_ in rels:
-            lo, hi = child.left_edge.i, child.right_edge.i + 1
+            lo, hi = off + child.left_edge.i, off + child.right_edge.i + 1
             for idx, m in enumerate(ments):
-                if m.start >= lo and m.end <= hi:
+                if m.start >= lo and m.end <= hi and not (named_only and m.rank == 2):
                     return idx
     return None
 
 
 def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
-              triggers: list[Trigger], prev_event_sources: list[Mention], parsed: bool) -> Args:
+              triggers: list[Trigger], prev_event_sources: list[Mention], parsed: Optional[Syntax]) -> Args:
     args = Args()
     voice = trig.voice
     light = voice == "nominal" and _prev_word(doc, trig.start, lo) in load_lexicon().light_verbs
@@ -552,10 +594,9 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
         voice = "active"
     src_i = tgt_i = None
     if voice == "active":
-        if parsed:
-            src_i = _dep_argument(doc, trig, ments, {"nsubj"})
-        if src_i is None:
-            src_i = _left_subject(doc, ments, trig.start, lo, triggers)
+        src_i = _left_subject(doc, ments, trig.start, lo, triggers)
+        if src_i is None and parsed:   # the parse only fills what the clause rules leave open
+            src_i = _dep_argument(parsed, trig, ments, {"nsubj"})
         # a verb coordinated with a previous one shares its subject ("Kim ... dan mengunjungi")
         j = trig.start - (2 if light else 1)
         while j > lo and _norm(doc[j]) in SKIP_BEFORE_VERB:
@@ -566,8 +607,6 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
         elif prev_event_sources and j >= lo and _norm(doc[j]) in VERB_COORD:
             if src_i is None or ments[src_i].start > prev_event_sources[0].start:
                 args.sources = list(prev_event_sources)
-        if parsed:
-            tgt_i = _dep_argument(doc, trig, ments, {"obj", "iobj", "obl"})
         if tgt_i is None:   # "mengancamnya": the enclitic object
             tgt_i = next((x for x, m in enumerate(ments) if m.start == trig.start and m.end == trig.end), None)
         if tgt_i is None:
@@ -576,6 +615,8 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
                     and _norm(doc[trig.end]) in COMPLEMENT_LEAD:
                 nxt = hi   # "mengancam akan menarik diri dari PBB": the threatened party is the target
             tgt_i = _right_object(doc, ments, trig.end, nxt, skip_agents_until=trig.end + 4 if trig.entry.requires else 0)
+        if tgt_i is None and parsed:
+            tgt_i = _dep_argument(parsed, trig, ments, {"obj", "iobj"}, named_only=bool(trig.entry.requires))
     elif voice == "passive":
         tgt_i = _left_subject(doc, ments, trig.start, lo, triggers)
         for idx, m in enumerate(ments):
@@ -811,7 +852,17 @@ def _same(a: Optional[R.Actor], b: Optional[R.Actor]) -> bool:
     return a.text.lower() == b.text.lower()
 
 
-def extract_events(doc: Doc, lex: Optional[Lexicon] = None) -> list[R.Event]:
+def _lazy_parse(doc: Doc, spans: list[tuple[int, int, int]], parser: Language) -> dict[int, tuple[int, Doc]]:
+    """Parse only the given sentences (index, start, end) with the syntax model, as separate Docs."""
+    sdocs = [Doc(parser.vocab, words=[t.text for t in doc[lo:hi]],
+                 spaces=[bool(t.whitespace_) for t in doc[lo:hi]]) for _i, lo, hi in spans]
+    return {i: (lo, sd) for (i, lo, _hi), sd in zip(spans, parser.pipe(sdocs))}
+
+
+def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Language] = None,
+                   use_doc_parse: bool = True) -> list[R.Event]:
+    """Events of one Doc. ``parser``: a syntax pipeline used to parse, on demand, only the sentences
+    that hold a trigger, when the Doc carries no parse of its own."""
     lex = lex or load_lexicon()
     if not len(doc):
         return []
@@ -821,13 +872,22 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None) -> list[R.Event]:
     ment_tokens = {i for m in ments if m.rank == 0 and not (m.end - m.start == 1 and doc[m.start].text[:1].islower())
                    for i in range(m.start, m.end)}
     quotes = doc._.quotes if doc.has_extension("quotes") else None
-    parsed = doc.has_annotation("DEP")
+    sentences = _sentences(doc)
+    found = [[t for t in find_triggers(doc, lo, hi, lex)
+              if not (set(range(t.start, t.end)) & ment_tokens)
+              and not (t.voice == "nominal" and _prev_word(doc, t.start, lo) in lex.nominal_blockers)]
+             for lo, hi in sentences]
+    if use_doc_parse and doc.has_annotation("DEP"):
+        parsed: Optional[Syntax] = Syntax(doc)
+    elif parser is not None:
+        todo = [(i, lo, hi) for i, (lo, hi) in enumerate(sentences) if found[i]]
+        parsed = Syntax(doc, _lazy_parse(doc, todo, parser)) if todo else None
+    else:
+        parsed = None
     events: list[R.Event] = []
     last_claimer: Optional[R.Actor] = None
-    for s_index, (lo, hi) in enumerate(_sentences(doc)):
-        triggers = [t for t in find_triggers(doc, lo, hi, lex)
-                    if not (set(range(t.start, t.end)) & ment_tokens)
-                    and not (t.voice == "nominal" and _prev_word(doc, t.start, lo) in lex.nominal_blockers)]
+    for s_index, (lo, hi) in enumerate(sentences):
+        triggers = found[s_index]
         prev_sources: list[Mention] = []
         sent_events: list[R.Event] = []
         a_lo = _after_dateline(doc, lo, hi) if s_index == 0 else lo
@@ -917,13 +977,29 @@ for _name in ("events", "entities", "quotes", "times", "places", "published"):
 class EventsComponent:
     """Thin wrapper: runs :func:`extract_events` and stores the events on the Doc."""
 
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, syntax: str = "lazy"):
+        if syntax not in ("lazy", "doc", "off"):
+            raise ValueError(f"warta_events syntax must be lazy, doc or off, got {syntax!r}")
         self.name = name
+        self.syntax = syntax
         self.lexicon = load_lexicon()
+        self._parser: Optional[Language] = None
+
+    @property
+    def parser(self) -> Optional[Language]:
+        """The shipped syntax model, loaded on first use ("lazy" mode only)."""
+        if self.syntax != "lazy" or not (SYNTAX_MODEL / "meta.json").exists():
+            return None
+        if self._parser is None:
+            import spacy
+
+            self._parser = spacy.load(SYNTAX_MODEL)
+        return self._parser
 
     def __call__(self, doc: Doc) -> Doc:
         try:
-            doc._.events = extract_events(doc, self.lexicon)
+            doc._.events = extract_events(doc, self.lexicon, self.parser,
+                                          use_doc_parse=self.syntax != "off")
         except Exception as err:   # one bad article must not stop a batch
             log.warning("events failed: %s", err, exc_info=True)
             doc._.events = []
@@ -933,6 +1009,8 @@ class EventsComponent:
 
 
 @Language.factory("warta_events", assigns=["doc._.events"],
-                  requires=["token.is_sent_start"], default_config={})
-def make_events(nlp: Language, name: str) -> EventsComponent:
-    return EventsComponent(nlp, name)
+                  requires=["token.is_sent_start"], default_config={"syntax": "lazy"})
+def make_events(nlp: Language, name: str, syntax: str) -> EventsComponent:
+    """syntax: "lazy" parses the sentences that hold a trigger with the shipped model when the Doc
+    has no parse; "doc" uses only a parse already on the Doc; "off" ignores syntax."""
+    return EventsComponent(nlp, name, syntax)
