@@ -17,7 +17,8 @@ The output is committed, so users never need ``../shared`` or a network. Sources
 * ``../shared/data/country-names-id`` (Unicode licence v3, CLDR 47): Indonesian country names.
   Without it, pycountry's Indonesian translations (LGPL-2.1 data) are used.
 * warta's own tables ``lang/places_aliases.tsv`` (newsroom variants and exonyms: AS, Tiongkok,
-  Moskow, Jenewa, Jabar …) and ``lang/places_regions.tsv`` (regions and islands, hand-placed points).
+  Moskow, Jenewa, Jabar …), ``lang/places_regions.tsv`` (regions and islands) and
+  ``lang/places_natural.tsv`` (lakes and volcanoes), with hand-placed points.
 
 Single-word aliases that are also ordinary Indonesian words (from spaCy's Indonesian lemma table:
 "Batu", "Malang", "Negara", "Surat") are marked with a leading ``~``: the component accepts them
@@ -235,6 +236,10 @@ class Builder:
         for name, lat, lon, cc, *rest in table("places_regions.tsv"):
             aliases = rest[0].split("|") if rest and rest[0] else []
             self.add(f"X:{name}", name, "region", None if cc == "-" else cc, float(lat), float(lon), None, 0,
+                     aliases)
+        for name, lat, lon, cc, *rest in table("places_natural.tsv"):
+            aliases = rest[0].split("|") if rest and rest[0] else []
+            self.add(f"X:{name}", name, "other", None if cc == "-" else cc, float(lat), float(lon), None, 0,
                      aliases)
 
     # ------------------------------------------------------------------ output
