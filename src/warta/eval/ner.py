@@ -191,8 +191,13 @@ def predict_raw(nlp, sentences: Sequence[Sentence]) -> list[list[tuple]]:
     return out
 
 
-GAZETTEER_ONLY = ("ner", "warta_entities", "warta_times", "warta_places", "warta_quotes",
-                  "warta_events", "warta_tone")
+_LATER = ("warta_entities", "warta_times", "warta_places", "warta_quotes", "warta_events", "warta_tone")
+# mode -> stages of warta.pipeline.load() left out (the shipped ner is the one in the package)
+RAW_MODES = {
+    "raw": ("warta_gazetteer",) + _LATER,
+    "raw+gazetteer": _LATER,
+    "gazetteer": ("ner",) + _LATER,
+}
 
 
 def evaluate(sentences: Sequence[Sentence], ner_nlp, labels: Sequence[str] = LABELS,
@@ -226,8 +231,9 @@ def eval_ner_cli(
     data_dir: Annotated[Optional[Path], Option(help="The shared data folder (default ../shared/data).")] = None,
     file: Annotated[Optional[Path], Option(help="A CoNLL file in the dataset's format, instead of the split.")] = None,
     as_json: Annotated[bool, Option("--json", help="Print the scores as JSON.")] = False,
-    baseline: Annotated[str, Option(help="'gazetteer': score warta.load() without the trained ner "
-                                         "(gazetteer-only entities) on the sentences' text instead.")] = "",
+    mode: Annotated[str, Option(help="model: the ner on gold tokens (default); raw: warta's tokenizer + ner "
+                                     "on the sentence text; raw+gazetteer: also warta_gazetteer after it; "
+                                     "gazetteer: the gazetteer alone (no trained NER), the baseline.")] = "model",
 ) -> dict:
     """Entity-level exact-span P/R/F1 per label of the NER on a gold split (gold tokens)."""
     import spacy
@@ -241,18 +247,17 @@ def eval_ner_cli(
     sents = list(read_conll(path, ds.label_map))
     if limit:
         sents = sents[:limit]
-    if baseline == "gazetteer":
+    if mode in RAW_MODES:
         from warta.pipeline import load
 
-        res = evaluate(sents, load(exclude=GAZETTEER_ONLY), ds.labels, raw=True)
-        model = Path("gazetteer-only")
-    elif baseline:
-        raise SystemExit(f"unknown baseline {baseline!r} (only 'gazetteer')")
-    else:
+        res = evaluate(sents, load(exclude=RAW_MODES[mode]), ds.labels, raw=True)
+    elif mode == "model":
         res = evaluate(sents, spacy.load(model or default_model_path()), ds.labels)
+    else:
+        raise SystemExit(f"unknown mode {mode!r}: model, {', '.join(RAW_MODES)}")
     res["_meta"].update({"dataset": dataset, "split": split, "file": str(path),
                          "fold": fold if dataset.startswith("indolem") else None,
-                         "model": str(model or default_model_path())})
+                         "mode": mode, "model": str(model or default_model_path())})
     if as_json:
         print(json.dumps(res, indent=2))
     else:
@@ -274,9 +279,9 @@ def main(argv: Optional[list[str]] = None) -> None:
     ap.add_argument("--data-dir", type=Path)
     ap.add_argument("--file", type=Path)
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--baseline", default="")
+    ap.add_argument("--mode", default="model")
     a = ap.parse_args(argv)
-    eval_ner_cli(a.dataset, a.split, a.fold, a.limit, a.model, a.data_dir, a.file, a.json, a.baseline)
+    eval_ner_cli(a.dataset, a.split, a.fold, a.limit, a.model, a.data_dir, a.file, a.json, a.mode)
 
 
 if __name__ == "__main__":
