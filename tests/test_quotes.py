@@ -389,3 +389,23 @@ def test_enclitic_after_an_unnamed_speaker_is_not_given_to_a_named_bystander():
     text = INDOSUM["kegendutan-mariah-carey-dikabarkan-tak-sanggup-pen"]
     quotes, _ = _q(text, [_ent("e1", "PER", text, "Mariah")])
     assert _one(quotes, "direct", "“Jelas dia").speaker is None     # the witness, not Mariah
+
+
+def test_capitalised_cue_after_a_quote():
+    quotes, _ = _q(INDOSUM["kesampingkan-putusan-ma-pemkot-pekanbaru-tertibkan"])
+    q = _one(quotes, "direct", '"Ada putusan gugatan')
+    assert q.cue.text == "Kata" and q.speaker_mention.text == "Renhard"
+
+
+def test_cue_with_colon_ending_the_previous_paragraph():
+    quotes, _ = _q(INDOSUM["minggu-ini-touchten-akan-luncurkan-playgamecom"])
+    q = _one(quotes, "direct", "“Fokus kami")
+    assert q.cue.text == "menjelaskan"
+    assert q.speaker_mention.text.startswith("CEO Touchten Anton Soeharyo")
+
+
+def test_quote_right_after_reported_speech_belongs_to_its_speaker():
+    quotes, _ = _q(INDOSUM["jadi-ayah-liam-payne-1d-tak-bisa-berkata-kata"])
+    assert _one(quotes, "indirect", "ia dan Cheryl").speaker_mention.text == "Payne"
+    q = _one(quotes, "direct", "“Tapi dia sudah")
+    assert q.speaker_mention.text == "Payne" and q.cue.text == "mengaku"

@@ -65,6 +65,7 @@ class QuoteLexicon:
 
     cues: dict[str, CueInfo]
     post_re: re.Pattern          # a postposed cue right after a quote / comma
+    post_re_ci: re.Pattern       # the same, any case ('“…,” Kata X')
     pre_re: re.Pattern           # any cue that can precede its content, with optional -nya
     comma_post_re: re.Pattern    # a comma followed by a postposed cue (reported speech without marks)
     pronouns: frozenset[str]
@@ -129,6 +130,7 @@ def load_lexicon(lang: str = "id") -> QuoteLexicon:
 
     post_alt = group({"post", "both"})
     post_re = re.compile(rf"[ \t]*,?[ \t]*(?P<cue>{post_alt})(?![\w’'-])")
+    post_re_ci = re.compile(post_re.pattern, re.IGNORECASE)
     post_forms = [f for f, c in cues.items() if c.position in ("post", "both")]
     comma_post_re = re.compile(rf",[ \t]*(?:{_trie_regex(post_forms)})(?:nya)?(?![\w’'-])")
     pre_forms = [f for f, c in cues.items() if c.position in ("pre", "both") and " " not in f]
@@ -169,7 +171,7 @@ def load_lexicon(lang: str = "id") -> QuoteLexicon:
     except FileNotFoundError:
         pass
     return QuoteLexicon(
-        cues=cues, post_re=post_re, pre_re=pre_re, comma_post_re=comma_post_re, pronouns=frozenset(pronouns),
+        cues=cues, post_re=post_re, post_re_ci=post_re_ci, pre_re=pre_re, comma_post_re=comma_post_re, pronouns=frozenset(pronouns),
         skip=frozenset(by_class.get("skip", ())), stop=frozenset(by_class.get("stop", ())),
         stop_cased=frozenset(r[0] for r in words if len(r) >= 2 and r[1] == "stop" and r[0][:1].isupper()),
         lead=tuple(sorted(by_class.get("lead", ()), key=len, reverse=True)),
@@ -481,9 +483,10 @@ def _subject_before(text: str, cue_start: int, floor: int, lex: QuoteLexicon) ->
     return (words[0][0], words[-1][1]), "name"
 
 
-def _post_attribution(text: str, pos: int, limit: int, lex: QuoteLexicon) -> Optional[Attribution]:
+def _post_attribution(text: str, pos: int, limit: int, lex: QuoteLexicon,
+                      pattern: Optional[re.Pattern] = None) -> Optional[Attribution]:
     """A postposed cue starting at ``pos`` (after a quote or a comma) and its speaker."""
-    m = lex.post_re.match(text, pos, limit)
+    m = (pattern or lex.post_re).match(text, pos, limit)
     if not m:
         return None
     cue = (m.start("cue"), m.end("cue"))
@@ -657,15 +660,22 @@ def find_candidates(
         post = None
         if q.closed:
             post = _post_attribution(text, q.end, after_para, lex) or _post_subject_verb(text, q.end, after_para, lex, idx)
+            if post is None and inner.endswith(","):
+                # '“…,” Kata Renhard.': a capitalised cue is still a cue after a quote ending in a comma
+                post = _post_attribution(text, q.end, after_para, lex, lex.post_re_ci)
 
         if post and (ends_punct or at_start or before in ",:"):
             cand = QuoteCandidate("direct", q.start, q.end, post, 0.9 if post.speaker else 0.6)
         elif (at_start or before in ",:") and (ends_punct or inner_words >= 4):
             cand = QuoteCandidate("direct", q.start, q.end, Attribution(), 0.4)
+            floor = max(ss, ps)
+            if before == "" and text[:ps].rstrip().endswith(":"):
+                # 'X menjelaskan:' closing one paragraph, the quote opening the next
+                before, floor = ":", max((s for s in sent_starts if s < ps and s < len(text[:ps].rstrip())), default=0)
             if before in ",:":
-                m = _pre_cue_in(text, max(ss, ps), q.start, lex, idx=idx)
+                m = _pre_cue_in(text, floor, q.start, lex, idx=idx)
                 if m:
-                    attr = _pre_attribution(text, m, max(ss, ps), lex)
+                    attr = _pre_attribution(text, m, floor, lex)
                     if attr:
                         cand = QuoteCandidate("direct", q.start, q.end, attr, 0.85 if attr.speaker else 0.5)
             if cand.attribution.cue is None and prev_direct is not None and prev_direct.attribution.cue:
@@ -696,6 +706,11 @@ def find_candidates(
 
     out.extend(_indirect(text, sents, [c for c in out if c.kind == "direct"], lex, idx))
     out.sort(key=lambda c: (c.start, c.end))
+    # 'Payne mengaku, ia … mereka. “Tapi dia …”': a quote right after reported speech is its speaker's
+    for prev, cur in zip(out, out[1:]):
+        if (cur.kind == "direct" and cur.attribution.cue is None and prev.kind == "indirect"
+                and prev.attribution.speaker and re.fullmatch(r"[.!?]?\s*", text[prev.end:cur.start])):
+            cur.attribution, cur.confidence = prev.attribution, 0.6
     return out, warnings
 
 
