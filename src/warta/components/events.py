@@ -296,7 +296,7 @@ def actor_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         from warta.pipeline import entities_from_ents   # same ids as the record will carry
         ents = entities_from_ents(doc)
     for e in ents or ():
-        if e.type == "MISC":
+        if e.type == "MISC" and not e.actor:   # groups named by role + country ("tentara Korea Utara") act
             continue
         actor = actor_from_entity(e)
         for m in e.mentions:
@@ -852,6 +852,17 @@ def _same(a: Optional[R.Actor], b: Optional[R.Actor]) -> bool:
     return a.text.lower() == b.text.lower()
 
 
+def _needs_parse(doc: Doc, triggers: list[Trigger], ments: list[Mention], lo: int, hi: int) -> bool:
+    for trig in triggers:
+        if trig.voice == "passive" or (trig.voice == "nominal"
+                                       and _prev_word(doc, trig.start, lo) not in load_lexicon().light_verbs):
+            continue          # the parse is only consulted for active clauses
+        a = arguments(doc, trig, ments, lo, hi, triggers, [], None)
+        if not a.sources or not a.targets:
+            return True
+    return False
+
+
 def _lazy_parse(doc: Doc, spans: list[tuple[int, int, int]], parser: Language) -> dict[int, tuple[int, Doc]]:
     """Parse only the given sentences (index, start, end) with the syntax model, as separate Docs."""
     sdocs = [Doc(parser.vocab, words=[t.text for t in doc[lo:hi]],
@@ -880,7 +891,9 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
     if use_doc_parse and doc.has_annotation("DEP"):
         parsed: Optional[Syntax] = Syntax(doc)
     elif parser is not None:
-        todo = [(i, lo, hi) for i, (lo, hi) in enumerate(sentences) if found[i]]
+        # parse only sentences where the clause rules leave a trigger without source or target
+        todo = [(i, lo, hi) for i, (lo, hi) in enumerate(sentences)
+                if found[i] and _needs_parse(doc, found[i], ments, lo, hi)]
         parsed = Syntax(doc, _lazy_parse(doc, todo, parser)) if todo else None
     else:
         parsed = None
