@@ -577,6 +577,9 @@ def _dep_argument(syn: Optional[Syntax], trig: Trigger, ments: list[Mention], re
         return None
     head, off = got
     for child in head.children:
+        if child.dep_ == "obl" and "obl" in rels:
+            if not any(c.dep_ == "case" and c.lower_ in PREP_TARGET for c in child.children):
+                continue
         if child.dep_ in rels:
             lo, hi = off + child.left_edge.i, off + child.right_edge.i + 1
             for idx, m in enumerate(ments):
@@ -616,7 +619,7 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
                 nxt = hi   # "mengancam akan menarik diri dari PBB": the threatened party is the target
             tgt_i = _right_object(doc, ments, trig.end, nxt, skip_agents_until=trig.end + 4 if trig.entry.requires else 0)
         if tgt_i is None and parsed:
-            tgt_i = _dep_argument(parsed, trig, ments, {"obj", "iobj"}, named_only=bool(trig.entry.requires))
+            tgt_i = _dep_argument(parsed, trig, ments, {"obj", "iobj", "obl"}, named_only=bool(trig.entry.requires))
     elif voice == "passive":
         tgt_i = _left_subject(doc, ments, trig.start, lo, triggers)
         for idx, m in enumerate(ments):
