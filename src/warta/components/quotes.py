@@ -343,7 +343,10 @@ def _speaker_after(text: str, pos: int, limit: int, lex: QuoteLexicon) -> Option
     limit = min(limit, pos + 240)
     words: list[tuple[int, int, str]] = []
     cursor = pos
+    skip_until = 0
     for m in _WORD.finditer(text, pos, limit):
+        if m.start() < skip_until:
+            continue
         w = m.group()
         gap = text[cursor:m.start()]
         if words and gap.strip():
@@ -355,9 +358,13 @@ def _speaker_after(text: str, pos: int, limit: int, lex: QuoteLexicon) -> Option
                 pass
             elif g.startswith("(") and g.endswith(")") and _is_cap(w):
                 pass                                  # '(MTI) Agus'
-            elif g == "(" and w.isupper() and text.startswith(")", m.end()):
-                words.append((m.start(), m.end() + 1, w))  # '(MTI)' itself
-                cursor = m.end() + 1
+            elif g == "(" and 0 < text.find(")", m.start(), m.start() + 40):
+                close = text.find(")", m.start(), m.start() + 40)
+                inside = text[m.start():close].split()
+                if not inside or not all(_is_cap(x) for x in inside):
+                    break
+                words.append((m.start(), close + 1, w))   # '(MTI)', '(BUMDes LKM)', '(Persero)'
+                cursor = skip_until = close + 1
                 continue
             else:
                 break
@@ -878,7 +885,9 @@ def resolve_speakers(
             hits = [m for m in mentions[lo:hi] if s < m[1]]
             people = [m for m in hits if m[3] == "PER"]
             if people:
-                best = max(people, key=lambda m: m[1])
+                # a mention that starts with a role word ('Direktur Utama PT …') is a title the
+                # entity stage typed PER; a name beats it, then the rightmost wins
+                best = max(people, key=lambda m: (text[m[0]:m[1]].split()[0].lower() not in roles, m[1]))
                 if a.speaker_kind == "name" and _names_a_person(text, best[1], e, (), roles):
                     speaker = None      # another, unrecognised name follows: don't guess
                 else:
