@@ -12,7 +12,7 @@ Inputs, in order of precedence (a later source never overrides an earlier one's 
 1. hand-written Indonesian data in ``kb/data/sources/`` (leaders 2014-2026 with dated roles,
    international organisations and Indonesian institutions with Indonesian names, country aliases);
 2. ``../shared/data/id-officeholders`` and ``../shared/data/world-leaders`` (Wikidata, CC0): QIDs
-   and dated offices; rows are filtered as described in ``kb/data/README.md``;
+   and dated offices; rows are filtered as described in ``kb/data/sources/README.md``;
 3. ``../shared/data/country-names-id`` (CLDR, Unicode licence): Indonesian country names;
 4. ``../shared/data/eventcoding/actors`` Phoenix dictionaries (MIT) and CountryInfo (CC BY-SA 3.0):
    English-spelled leaders with dated CAMEO codes up to 2014, capitals, IGO codes.
@@ -26,7 +26,6 @@ import csv
 import json
 import re
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Optional
 
@@ -56,7 +55,7 @@ class Builder:
     def __init__(self):
         self.entities: list[dict] = []
         self.by_key: dict[str, int] = {}        # qid or synthetic key -> index
-        self.aliases: dict[str, set[int]] = {}
+        self.aliases: dict[str, dict[int, None]] = {}   # ordered sets: the build is deterministic
         self.scan: dict[str, tuple[str, int]] = {}   # surface form -> (case rule, index) for the text scanner
         self.country_names: dict[str, str] = {}  # iso3 -> Indonesian name
         self.country_qids: dict[str, str] = {}
@@ -87,7 +86,7 @@ class Builder:
         key = alias_key(alias)
         if not key:
             return
-        self.aliases.setdefault(key, set()).add(idx)
+        self.aliases.setdefault(key, {})[idx] = None
         if scan and alias not in self.scan:
             self.scan[alias] = ("exact" if is_acronym(alias) else "cap", idx)
 
@@ -121,7 +120,7 @@ class Builder:
             tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"])
             for c in pycountry.countries:
                 iso3 = c.alpha_3
-                for label in {c.name, getattr(c, "official_name", c.name)}:
+                for label in dict.fromkeys((c.name, getattr(c, "official_name", c.name))):
                     name_id = tr.gettext(label)
                     if name_id != label or iso3 not in self.country_names:
                         self.country_names.setdefault(iso3, name_id)
@@ -297,12 +296,11 @@ class Builder:
         # a surface form is ambiguous if it maps to several entities: not scanned, only looked up
         scan = {}
         for surface, (rule, idx) in self.scan.items():
-            ids = self.aliases.get(alias_key(surface), set())
+            ids = self.aliases.get(alias_key(surface), {})
             if len(ids) == 1:
                 scan[surface] = [rule, idx]
         payload = {
-            "version": 1,
-            "built": date.today().isoformat(),
+            "version": 1,            # no build date: the same sources give the same file
             "entities": [{k: v for k, v in e.items() if k != "gaz"} for e in self.entities],
             "aliases": {k: sorted(v) for k, v in self.aliases.items()},
             "scan": scan,
