@@ -409,3 +409,12 @@ def test_quote_right_after_reported_speech_belongs_to_its_speaker():
     assert _one(quotes, "indirect", "ia dan Cheryl").speaker_mention.text == "Payne"
     q = _one(quotes, "direct", "“Tapi dia sudah")
     assert q.speaker_mention.text == "Payne" and q.cue.text == "mengaku"
+
+
+def test_parenthetical_inside_a_title():
+    text = INDOSUM["novel-baswedan-masih-perlu-operasi-tambahan"]
+    q = _one(_q(text)[0], "direct", '"Terkait kondisi')
+    assert q.speaker_mention.text == "Pelaksana Harian (Plh) Kepala Biro Humas KPK Yuyuk Andriati"
+    ents = [_ent("e1", "PER", text, "Kepala Biro Humas KPK"), _ent("e2", "PER", text, "Yuyuk Andriati")]
+    q = _one(_q(text, ents)[0], "direct", '"Terkait kondisi')
+    assert q.speaker == "e2" and q.speaker_mention.text == "Yuyuk Andriati"
