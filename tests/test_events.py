@@ -214,10 +214,19 @@ def test_example_three_accusers_by_coordination(example_events):
 
 
 def test_example_kim_and_putin_visits(example_events):
-    _, ev = example_events
+    doc, ev = example_events
     kim = [e for e in find(ev, "CONSULT", "PRK", "RUS") if e.date == "2023-09"]
     putin = [e for e in find(ev, "CONSULT", "RUS", "PRK") if e.date == "2024-06"]
     assert kim and putin and putin[0].mode == "visit"
+    places = {p.id: p.name for p in doc._.places}
+    assert places.get(putin[0].place) == "Pyongyang"      # a visit happens where it goes
+
+
+def test_example_planned_trip_to_germany(example_events):
+    doc, ev = example_events
+    trip = find(ev, "CONSULT", "USA", "DEU")
+    assert trip and trip[0].status == "planned"
+    assert {p.id: p.name for p in doc._.places}.get(trip[0].place) == "Jerman"
 
 
 def test_example_february_2022_invasion(example_events):

@@ -753,6 +753,17 @@ def status_of(doc: Doc, trig: Trigger, lo: int, hi: int, lex: Lexicon, ments: li
 
 
 # ----------------------------------------------------------------------------- time & place
+def _clause(doc: Doc, lo: int, hi: int, trig: Trigger) -> tuple[int, int]:
+    """Character span of the trigger's clause: between the nearest clause breaks around it."""
+    a = trig.start
+    while a > lo and _norm(doc[a - 1]) not in CLAUSE_BREAK and _norm(doc[a - 1]) not in COORD:
+        a -= 1
+    b = trig.end
+    while b < hi and _norm(doc[b]) not in CLAUSE_BREAK and _norm(doc[b]) not in COORD:
+        b += 1
+    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+
+
 def _date_for(doc: Doc, sent_lo: int, sent_hi: int, trig: Trigger) -> Optional[str]:
     times = doc._.times if doc.has_extension("times") else None
     try:
@@ -761,7 +772,7 @@ def _date_for(doc: Doc, sent_lo: int, sent_hi: int, trig: Trigger) -> Optional[s
         time_for_span = None
     if time_for_span is not None:
         try:
-            t = time_for_span(doc, doc[trig.start].idx, doc[trig.end - 1].idx + len(doc[trig.end - 1]))
+            t = time_for_span(doc, *_clause(doc, sent_lo, sent_hi, trig))
             if t is not None:
                 v = getattr(t, "value", t)
                 if isinstance(v, str) and v[:1].isdigit():
@@ -794,20 +805,35 @@ def _place_for(doc: Doc, sent_lo: int, sent_hi: int, trig: Trigger, args: Args) 
         from warta.components.places import place_for_span  # type: ignore
     except ImportError:
         place_for_span = None
-    if place_for_span is not None:
+    if place_for_span is not None and trig.entry.mode != "visit":
         try:
-            p = place_for_span(doc, doc[trig.start].idx, doc[trig.end - 1].idx + len(doc[trig.end - 1]))
-            if p is not None:
-                return getattr(p, "id", p)
+            c0, c1 = _clause(doc, sent_lo, sent_hi, trig)
+            p = place_for_span(doc, c0, c1)
+            actor_spans = [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))
+                           for m in args.sources + args.targets]
+            # only a place inside the clause; a place that is the event's actor ("menuduh Korea
+            # Utara") is not where it happened
+            if (p is not None and c0 <= p.start and p.end <= c1
+                    and not any(a < p.end and p.start < b for a, b in actor_spans)):
+                span = doc.char_span(p.start, p.end, alignment_mode="expand")
+                prev = _prev_word(doc, span.start, sent_lo) if span is not None else ""
+                if prev == "di" or (prev == "ke" and trig.entry.mode == "visit"):
+                    return getattr(p, "id", p)
         except Exception:
             log.debug("place_for_span failed", exc_info=True)
     if not places:
         return None
-    lo_c, hi_c = doc[sent_lo].idx, doc[sent_hi - 1].idx + len(doc[sent_hi - 1])
+    # without the helper: "di X" inside the clause; for a visit, "ke X" after the trigger
+    lo_c, hi_c = _clause(doc, sent_lo, sent_hi, trig)
     actor_chars = set()
     for m in args.sources + args.targets:
         actor_chars.update(range(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])))
     visit = None
+    if trig.entry.mode == "visit":   # a visit happens where it goes: "ke Pyongyang", "ke Jerman"
+        tchars = {c for m in args.targets for c in range(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]))}
+        visit = next((p.id for p in places if p.start in tchars), None)
+        if visit is not None:
+            return visit
     for p in places:
         if not (lo_c <= p.start < hi_c) or p.start in actor_chars:
             continue
@@ -817,7 +843,7 @@ def _place_for(doc: Doc, sent_lo: int, sent_hi: int, trig: Trigger, args: Args) 
         prev = _prev_word(doc, span.start, sent_lo)
         if prev == "di":
             return p.id
-        if prev == "ke" and visit is None and span.start >= trig.end:
+        if prev == "ke" and visit is None and span.start >= trig.end and trig.entry.mode == "visit":
             visit = p.id
     return visit
 
