@@ -881,6 +881,13 @@ def _same(a: Optional[R.Actor], b: Optional[R.Actor]) -> bool:
     return a.text.lower() == b.text.lower()
 
 
+def _state_clause(doc: Doc, trig: Trigger, lo: int) -> bool:
+    """'kota yang dikuasai gerilyawan': a passive seize in a relative clause describes who holds a
+    place, not an act reported by the article."""
+    return (trig.voice == "passive" and trig.entry.type == "COERCE" and trig.entry.mode == "seize"
+            and trig.start > lo and _norm(doc[trig.start - 1]) in RELATIVE)
+
+
 def _needs_parse(doc: Doc, triggers: list[Trigger], ments: list[Mention], lo: int, hi: int) -> bool:
     for trig in triggers:
         if trig.voice == "passive" or (trig.voice == "nominal"
@@ -915,7 +922,8 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
     sentences = _sentences(doc)
     found = [[t for t in find_triggers(doc, lo, hi, lex)
               if not (set(range(t.start, t.end)) & ment_tokens)
-              and not (t.voice == "nominal" and _prev_word(doc, t.start, lo) in lex.nominal_blockers)]
+              and not (t.voice == "nominal" and _prev_word(doc, t.start, lo) in lex.nominal_blockers)
+              and not _state_clause(doc, t, lo)]
              for lo, hi in sentences]
     if use_doc_parse and doc.has_annotation("DEP"):
         parsed: Optional[Syntax] = Syntax(doc)
