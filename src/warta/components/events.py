@@ -93,6 +93,7 @@ CONTRAST_ALSO = _G["contrast_also"]
 REPORT_AFTER = _G["report_after"]
 QUANTIFIER = _G["quantifier"]
 COMPLEMENT_LEAD = _G["complement_lead"]
+ATTRIBUTION = _G["attribution"]
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}   # "X dan Y bertemu": each is the other's partner
 STATUS_RANK = {"denied": 6, "negated": 5, "failed": 4, "planned": 3, "possible": 2, "claimed": 1, "asserted": 0}
 
@@ -446,7 +447,7 @@ def _left_subject(doc, ments, trig_start, lo, triggers) -> Optional[int]:
             break
         group = _coordinated(ments, idx, doc, -1, lo, trig_start)
         prev = _prev_word(doc, group[-1].start, lo)
-        if prev in PREP_NOT_ACTOR or prev in PREP_TARGET:
+        if prev in PREP_NOT_ACTOR or prev in PREP_TARGET or prev in ATTRIBUTION:
             continue
         if m.rank == 2 and ments_between_is_object(doc, m, trig_start):
             continue
@@ -607,6 +608,12 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
         purpose = j >= lo and _norm(doc[j]) in PURPOSE
         if prev_event_sources and purpose:
             args.sources = list(prev_event_sources)
+        elif purpose:   # "X ... mengajukan banding ... untuk menentang": the main clause's subject
+            first = next((x for x, m in enumerate(ments) if lo <= m.start < trig.start
+                          and _subject_position(doc, m.start, lo)
+                          and _prev_word(doc, m.start, lo) not in PREP_NOT_ACTOR | PREP_TARGET | ATTRIBUTION), None)
+            if first is not None:
+                src_i = first
         elif prev_event_sources and j >= lo and _norm(doc[j]) in VERB_COORD:
             if src_i is None or ments[src_i].start > prev_event_sources[0].start:
                 args.sources = list(prev_event_sources)
