@@ -210,7 +210,7 @@ def train_ner_cli(
     do_ship: Annotated[bool, Option("--ship", help="After training, copy model-best into src/warta/models/ner.")] = False,
     upsample: Annotated[Optional[list[str]], Option(help="Repeat a set's training part: name=N (repeatable).")] = None,
     corpus: Annotated[str, Option(help="Corpus folder training/ner/corpus/<corpus> (default: the run name).")] = "",
-    curly: Annotated[float, Option(help="Share of quoted training sentences shown with “ ” quotes.")] = 0.5,
+    curly: Annotated[float, Option(help="Share of quoted training sentences shown with “ ” quotes.")] = 0.0,
 ) -> None:
     """Build the NER corpora, train the PER/ORG/LOC model and (with --ship) ship it. Use OMP_NUM_THREADS=1."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -247,7 +247,7 @@ def main(argv: Optional[list[str]] = None) -> None:
     ap.add_argument("--data-dir", type=Path)
     ap.add_argument("--ship", action="store_true")
     ap.add_argument("--corpus", default="")
-    ap.add_argument("--curly", type=float, default=0.5)
+    ap.add_argument("--curly", type=float, default=0.0)
     a = ap.parse_args(argv)
     train_ner_cli(a.step, a.name, a.datasets, a.fold, a.config, a.set_, a.data_dir, a.ship, a.upsample,
                   a.corpus, a.curly)
