@@ -94,6 +94,8 @@ REPORT_AFTER = _G["report_after"]
 QUANTIFIER = _G["quantifier"]
 COMPLEMENT_LEAD = _G["complement_lead"]
 ATTRIBUTION = _G["attribution"]
+RECEIVE = _G.get("receive_verb", frozenset())
+RECEIVE_FROM = _G.get("receive_from", frozenset())
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}   # "X dan Y bertemu": each is the other's partner
 STATUS_RANK = {"denied": 6, "negated": 5, "failed": 4, "planned": 3, "possible": 2, "claimed": 1, "asserted": 0}
 
@@ -589,6 +591,39 @@ def _dep_argument(syn: Optional[Syntax], trig: Trigger, ments: list[Mention], re
     return None
 
 
+def _governed_nominal(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
+                      triggers: list[Trigger], tgt_i: Optional[int]) -> tuple[Optional[int], Optional[int]]:
+    """A nominal event with no agent after it that is the object of a verb takes its actors from that
+    verb: "Jepang dan AS memulai latihan gabungan" (the verb's subject acts), "Mereka mendapat bantuan
+    dari tentara AS" / "dikenakan dakwaan" (receiving verbs and di- passives: the subject is the target,
+    "dari X" / "oleh X" the source)."""
+    j, v = trig.start - 1, None
+    while j >= lo and trig.start - j <= 3:
+        w = _norm(doc[j])
+        if not doc[j].is_alpha or w in CLAUSE_BREAK or w in PREP_TARGET or w in PREP_NOT_ACTOR:
+            break
+        if w in RECEIVE or _verb_like(doc[j]) and not any(m.start <= j < m.end for m in ments):
+            v = j
+            break
+        j -= 1
+    if v is None:
+        return None, tgt_i
+    w = _norm(doc[v])
+    if w in RECEIVE or (w.startswith("di") and len(w) > 4):
+        subj = _left_subject(doc, ments, v, lo, triggers)
+        src = None
+        for idx, m in enumerate(ments):
+            if m.start < trig.end:
+                continue
+            if m.start - trig.end > 6 or m.end > hi:
+                break
+            if _prev_word(doc, m.start, trig.end) in RECEIVE_FROM:
+                src = idx
+            break
+        return src, (subj if subj is not None else tgt_i)
+    return _left_subject(doc, ments, v, lo, triggers), tgt_i
+
+
 def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
               triggers: list[Trigger], prev_event_sources: list[Mention], parsed: Optional[Syntax]) -> Args:
     args = Args()
@@ -625,6 +660,10 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
                     and _norm(doc[trig.end]) in COMPLEMENT_LEAD:
                 nxt = hi   # "mengancam akan menarik diri dari PBB": the threatened party is the target
             tgt_i = _right_object(doc, ments, trig.end, nxt, skip_agents_until=trig.end + 4 if trig.entry.requires else 0)
+            if tgt_i is None and trig.entry.type in ("REQUEST", "THREATEN") and trig.end < hi \
+                    and _norm(doc[trig.end]) in COMPLEMENT_LEAD and _norm(doc[trig.end]) in CLAUSE_BREAK:
+                # "mendesak agar Korea Utara mematuhi resolusi": the one urged is the complement's subject
+                tgt_i = _right_object(doc, ments, trig.end + 1, nxt, max_gap=4)
         if tgt_i is None and parsed:
             tgt_i = _dep_argument(parsed, trig, ments, {"obj", "iobj", "obl"}, named_only=bool(trig.entry.requires))
     elif voice == "passive":
@@ -658,6 +697,8 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
             if _prev_word(doc, m.start, trig.end) in PREP_TARGET:
                 tgt_i = idx
             break
+    if voice == "nominal" and src_i is None and own is None:
+        src_i, tgt_i = _governed_nominal(doc, trig, ments, lo, hi, triggers, tgt_i)
     if src_i is not None and not args.sources:
         args.sources = _coordinated(ments, src_i, doc, +1 if voice == "nominal" else -1, lo, hi)
     if tgt_i is not None:
