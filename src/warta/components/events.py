@@ -672,8 +672,16 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
             if m.start < trig.end or m.start - trig.end > 8 or m.end > hi:
                 continue
             prev = _prev_word(doc, m.start, trig.end)
-            if prev in AGENT_MARKER or m.start == trig.end:
-                src_i = idx
+            if prev in AGENT_MARKER or m.start == trig.end or _prev_word(doc, m.start, trig.start) == _norm(doc[trig.end - 1]):
+                src_i = idx   # "diserang sekelompok biksu": only a quantifier between
+            elif prev in AGENT_MARKER | PREP_NOT_ACTOR:
+                pass
+            else:
+                # "dikritik dan diblokir oleh hakim": coordinated passives share the agent
+                gap = [_norm(t) for t in doc[trig.end: m.start]]
+                if gap and gap[0] in COORD and gap[-1] in AGENT_MARKER and len(gap) <= 3 \
+                        and any(w.startswith("di") and len(w) > 4 for w in gap[1:-1]):
+                    src_i = idx
             break
     else:   # nominal: "kunjungan Putin ke Pyongyang", "serangan Rusia terhadap Ukraina"
         own = next((x for x, m in enumerate(ments) if m.start == trig.start and m.end == trig.end), None)
