@@ -45,27 +45,28 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--exclude", default="", help="comma-separated stages to leave out, e.g. ner,warta_events")
     args = ap.parse_args()
 
-    import warta
     from warta.api import extract_articles
     from warta.pipeline import prepare_doc, shared_pipeline
     from warta.record import Article
 
     articles = indosum_articles(args.shared, args.limit)
     chars = sum(len(a["text"]) for a in articles)
+    exclude = tuple(x for x in args.exclude.split(",") if x)
     t0 = time.perf_counter()
-    nlp = shared_pipeline()
+    nlp = shared_pipeline(exclude)
     load_s = time.perf_counter() - t0
-    warta.extract(articles[0]["text"], published=articles[0]["published"])  # warm caches
+    next(extract_articles([Article(**articles[0])], nlp=nlp))  # warm caches
 
     t0 = time.perf_counter()
     for a in articles:
-        warta.extract(a["text"], published=a["published"], id=a["id"])
+        next(extract_articles([Article(**a)], nlp=nlp))
     single_s = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    n = sum(1 for _ in extract_articles(Article(**a) for a in articles))
+    n = sum(1 for _ in extract_articles((Article(**a) for a in articles), nlp=nlp))
     pipe_s = time.perf_counter() - t0
     assert n == len(articles)
 
@@ -79,11 +80,11 @@ def main() -> None:
 
     lines = [
         f"Machine: {os.cpu_count()} cores, {platform.processor() or platform.machine()}, Python {platform.python_version()}; "
-        f"command `python bench/bench_extract.py --shared ../shared{f' --limit {args.limit}' if args.limit else ''}`; {time.strftime('%Y-%m-%d')}.",
+        f"command `python bench/bench_extract.py --shared ../shared{f' --limit {args.limit}' if args.limit else ''}{f' --exclude {args.exclude}' if args.exclude else ''}`; {time.strftime('%Y-%m-%d')}.",
         "",
         f"- articles: {len(articles)} (IndoSum dev folds, distinct ids), {chars / len(articles):.0f} characters on average",
         f"- pipeline load: {load_s:.2f} s; stages: {', '.join(nlp.pipe_names)}",
-        f"- `warta.extract` one article at a time: **{len(articles) / single_s:.1f} articles/s**",
+        f"- one article at a time (`warta.extract` path): **{len(articles) / single_s:.1f} articles/s**",
         f"- `extract_articles` (nlp.pipe, batches of 32): **{len(articles) / pipe_s:.1f} articles/s**",
         f"- peak RSS: **{peak_rss_mb():.0f} MB**",
         "",
