@@ -22,6 +22,8 @@ from pathlib import Path
 
 import typer
 
+from warta.eval.common import detection_prf, overlap, read_gold_jsonl
+
 DEFAULT_GOLD = Path(__file__).resolve().parents[3] / "tests" / "data" / "places-gold.jsonl"
 RADIUS_KM = 50.0
 
@@ -34,24 +36,13 @@ def km(lat1, lon1, lat2, lon2) -> float:
 
 
 def load_gold(path: Path, split: str = "all") -> list[dict]:
-    rows = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            a = json.loads(line)
-            for p in a["places"]:
-                if a["text"][p["start"]:p["end"]] != p["text"]:
-                    raise ValueError(f"{path}:{n}: offsets of {p['text']!r} do not match the text")
-                if p.get("lat") is None or p.get("lon") is None:
-                    raise ValueError(f"{path}:{n}: {p['text']!r} has no coordinates")
-            if split == "all" or a["split"] == split:
-                rows.append(a)
-    return rows
+    """Read and validate the gold file; keep one split ('dev', 'test' or 'all')."""
+    def has_point(_article, place):
+        if place.get("lat") is None or place.get("lon") is None:
+            return f"{place['text']!r} has no coordinates"
+        return None
 
-
-def _overlap(a, b) -> int:
-    return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
+    return read_gold_jsonl(path, split, "places", has_point)
 
 
 @dataclass
@@ -65,12 +56,8 @@ class PlaceScores:
     errors: list = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        p = self.pred_matched / self.pred if self.pred else 0.0
-        r = self.gold_found / self.gold if self.gold else 0.0
         return {
-            "gold": self.gold, "pred": self.pred,
-            "precision": round(p, 4), "recall": round(r, 4),
-            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+            **detection_prf(self.pred_matched, self.pred, self.gold_found, self.gold),
             "within_50km_accuracy": round(self.within / self.gold, 4) if self.gold else 0.0,
             "within_50km_accuracy_detected": round(self.within / self.gold_found, 4) if self.gold_found else 0.0,
             "country_accuracy_detected": round(self.country_ok / self.gold_found, 4) if self.gold_found else 0.0,
@@ -81,13 +68,13 @@ def score_article(gold: list[dict], pred: list[dict], scores: PlaceScores, doc_i
     scores.gold += len(gold)
     scores.pred += len(pred)
     for p in pred:
-        if any(_overlap(p, g) for g in gold):
+        if any(overlap(p, g) for g in gold):
             scores.pred_matched += 1
         else:
             scores.errors.append((doc_id, None, None, p["text"], p.get("name")))
     for g in gold:
-        best = max(pred, key=lambda p: _overlap(p, g), default=None)
-        if best is None or not _overlap(best, g):
+        best = max(pred, key=lambda p: overlap(p, g), default=None)
+        if best is None or not overlap(best, g):
             scores.errors.append((doc_id, g["text"], g["name"], None, None))
             continue
         scores.gold_found += 1

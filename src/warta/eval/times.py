@@ -23,30 +23,14 @@ from typing import Iterable, Optional
 
 import typer
 
+from warta.eval.common import detection_prf, overlap, read_gold_jsonl
+
 DEFAULT_GOLD = Path(__file__).resolve().parents[3] / "tests" / "data" / "times-gold.jsonl"
 
 
 def load_gold(path: Path, split: str = "all") -> list[dict]:
     """Read and validate the gold file; keep one split ('dev', 'test' or 'all')."""
-    rows = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            a = json.loads(line)
-            for key in ("id", "split", "text", "times"):
-                if key not in a:
-                    raise ValueError(f"{path}:{n}: missing {key!r}")
-            for t in a["times"]:
-                if a["text"][t["start"]:t["end"]] != t["text"]:
-                    raise ValueError(f"{path}:{n}: offsets of {t['text']!r} do not match the text")
-            if split == "all" or a["split"] == split:
-                rows.append(a)
-    return rows
-
-
-def _overlap(a, b) -> int:
-    return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
+    return read_gold_jsonl(path, split, "times")
 
 
 @dataclass
@@ -60,12 +44,8 @@ class TimeScores:
     errors: list = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        p = self.pred_matched / self.pred if self.pred else 0.0
-        r = self.gold_found / self.gold if self.gold else 0.0
         return {
-            "gold": self.gold, "pred": self.pred,
-            "precision": round(p, 4), "recall": round(r, 4),
-            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+            **detection_prf(self.pred_matched, self.pred, self.gold_found, self.gold),
             "exact_span_f1": round(2 * self.exact / (self.gold + self.pred), 4) if self.gold + self.pred else 0.0,
             "value_accuracy": round(self.value_ok / self.gold, 4) if self.gold else 0.0,
             "value_accuracy_detected": round(self.value_ok / self.gold_found, 4) if self.gold_found else 0.0,
@@ -77,11 +57,11 @@ def score_article(gold: list[dict], pred: list[dict], scores: TimeScores, doc_id
     scores.gold += len(gold)
     scores.pred += len(pred)
     for p in pred:
-        if any(_overlap(p, g) for g in gold):
+        if any(overlap(p, g) for g in gold):
             scores.pred_matched += 1
     for g in gold:
-        best = max(pred, key=lambda p: _overlap(p, g), default=None)
-        if best is None or not _overlap(best, g):
+        best = max(pred, key=lambda p: overlap(p, g), default=None)
+        if best is None or not overlap(best, g):
             scores.errors.append((doc_id, g["text"], g["value"], None, None))
             continue
         scores.gold_found += 1
@@ -92,7 +72,7 @@ def score_article(gold: list[dict], pred: list[dict], scores: TimeScores, doc_id
         else:
             scores.errors.append((doc_id, g["text"], g["value"], best["text"], best.get("value")))
     for p in pred:
-        if not any(_overlap(p, g) for g in gold):
+        if not any(overlap(p, g) for g in gold):
             scores.errors.append((doc_id, None, None, p["text"], p.get("value")))
 
 

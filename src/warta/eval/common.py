@@ -1,0 +1,46 @@
+"""Scoring pieces shared by the span-level evaluations (times, places, …), so they cannot drift."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Callable, Optional
+
+
+def overlap(a: dict, b: dict) -> int:
+    """Characters shared by two spans given as dicts with ``start``/``end``."""
+    return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
+
+
+def read_gold_jsonl(path: Path, split: str, items: str,
+                    check: Optional[Callable[[dict, dict], Optional[str]]] = None) -> list[dict]:
+    """Articles of a gold JSONL file in one split ('dev', 'test', … or 'all').
+
+    Every item of ``article[items]`` must have ``text == article["text"][start:end]``;
+    ``check(article, item)`` may return a further problem. Problems raise ValueError with the line.
+    """
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            article = json.loads(line)
+            for key in ("id", "split", "text", items):
+                if key not in article:
+                    raise ValueError(f"{path}:{n}: missing {key!r}")
+            for item in article[items]:
+                if article["text"][item["start"]:item["end"]] != item["text"]:
+                    raise ValueError(f"{path}:{n}: offsets of {item['text']!r} do not match the text")
+                problem = check(article, item) if check else None
+                if problem:
+                    raise ValueError(f"{path}:{n}: {problem}")
+            if split == "all" or article["split"] == split:
+                rows.append(article)
+    return rows
+
+
+def detection_prf(pred_matched: int, pred: int, gold_found: int, gold: int) -> dict:
+    """Overlap-based detection precision, recall and F1, rounded for reports."""
+    p = pred_matched / pred if pred else 0.0
+    r = gold_found / gold if gold else 0.0
+    return {"gold": gold, "pred": pred, "precision": round(p, 4), "recall": round(r, 4),
+            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
