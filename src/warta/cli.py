@@ -112,58 +112,41 @@ def eval_sentences(
     run(shared, out)
 
 
-# Corpora: batch, query, export and spark live in their own modules (light to import).
+# Every other command lives in the module that does its work (each light to import).
 from warta.batch import batch_cli  # noqa: E402
+from warta.eval.coref import eval_coref_cli  # noqa: E402
+from warta.eval.events import eval_events_cli  # noqa: E402
+from warta.eval.ner import eval_ner_cli  # noqa: E402
+from warta.eval.parser import eval_parser_cli  # noqa: E402
+from warta.eval.places import eval_places_cli  # noqa: E402
+from warta.eval.quotes import eval_quotes_cli  # noqa: E402
+from warta.eval.times import eval_times_cli  # noqa: E402
 from warta.export import export_cli  # noqa: E402
+from warta.kb.build import build_cli as kb_build_cli  # noqa: E402
 from warta.query import query_app  # noqa: E402
 from warta.spark import spark_cli  # noqa: E402
-
-app.command("batch")(batch_cli)
-app.command("export")(export_cli)
-app.command("spark")(spark_cli)
-app.add_typer(query_app, name="query")
-
-# NER: scoring and training (src/warta/eval/ner.py, src/warta/train_ner.py; light to import).
-from warta.eval.ner import eval_ner_cli  # noqa: E402
 from warta.train_ner import train_ner_cli  # noqa: E402
-
-eval_app.command("ner")(eval_ner_cli)
-train_app.command("ner")(train_ner_cli)
-
-# Quotes: scoring on PFSA-ID (src/warta/eval/quotes.py; light to import).
-from warta.eval.quotes import eval_quotes_cli  # noqa: E402
-
-eval_app.command("quotes")(eval_quotes_cli)
-
-# Entities: coreference/linking scores and the KB builder (src/warta/eval/coref.py, src/warta/kb/build.py).
-from warta.eval.coref import eval_coref_cli  # noqa: E402
-from warta.kb.build import build_cli as kb_build_cli  # noqa: E402
-
-eval_app.command("coref")(eval_coref_cli)
-kb_app = typer.Typer(help="The offline knowledge base.", no_args_is_help=True)
-kb_app.command("build")(kb_build_cli)
-app.add_typer(kb_app, name="kb")
-
-# Times and places: scoring on the IndoSum gold (src/warta/eval/times.py, places.py; light to import).
-from warta.eval.places import eval_places_cli  # noqa: E402
-from warta.eval.times import eval_times_cli  # noqa: E402
-
-eval_app.command("times")(eval_times_cli)
-eval_app.command("places")(eval_places_cli)
-
-# Web: `warta serve` (src/warta/web/serve.py; uvicorn and the app are imported when it runs).
+from warta.train_parser import train_parser_cli  # noqa: E402
 from warta.web.serve import serve  # noqa: E402
 
-app.command("serve")(serve)
+kb_app = typer.Typer(help="The offline knowledge base.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+app.add_typer(query_app, name="query")
 
-# Events and syntax: scoring and training (src/warta/eval/events.py, eval/parser.py, train_parser.py).
-from warta.eval.events import eval_events_cli  # noqa: E402
-from warta.eval.parser import eval_parser_cli  # noqa: E402
-from warta.train_parser import train_parser_cli  # noqa: E402
-
-eval_app.command("events")(eval_events_cli)
-eval_app.command("parser")(eval_parser_cli)
+app.command("batch")(batch_cli)          # corpora into DuckDB (batch.py)
+app.command("export")(export_cli)        # GDELT / PLOVER files (export.py)
+app.command("spark")(spark_cli)          # a corpus through Spark (spark.py)
+app.command("serve")(serve)              # HTTP API and web page (web/serve.py)
+kb_app.command("build")(kb_build_cli)    # kb/data/kb.msgpack (kb/build.py)
+train_app.command("ner")(train_ner_cli)
 train_app.command("parser")(train_parser_cli)
+eval_app.command("ner")(eval_ner_cli)
+eval_app.command("parser")(eval_parser_cli)
+eval_app.command("coref")(eval_coref_cli)
+eval_app.command("quotes")(eval_quotes_cli)
+eval_app.command("times")(eval_times_cli)
+eval_app.command("places")(eval_places_cli)
+eval_app.command("events")(eval_events_cli)
 
 if __name__ == "__main__":
     app()
