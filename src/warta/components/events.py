@@ -448,6 +448,12 @@ def _left_subject(doc, ments, trig_start, lo, triggers) -> Optional[int]:
             # another predicate sits between: the mention is its argument, unless coordination
             break
         group = _coordinated(ments, idx, doc, -1, lo, trig_start)
+        g0 = group[-1].start
+        if len(group) > 1 and g0 >= 2 and _norm(doc[g0 - 2]) in RELATIVE and _verb_like(doc[g0 - 1]):
+            # "gerilyawan yang didukung Prancis, Inggris dan Turki melancarkan": the relative's head
+            head = next((x for x in range(len(ments)) if ments[x].end == g0 - 2), None)
+            if head is not None:
+                return head
         prev = _prev_word(doc, group[-1].start, lo)
         if prev in PREP_NOT_ACTOR or prev in PREP_TARGET or prev in ATTRIBUTION:
             continue
@@ -708,9 +714,10 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
     if voice == "nominal" and src_i is None and own is None:
         src_i, tgt_i = _governed_nominal(doc, trig, ments, lo, hi, triggers, tgt_i)
     if src_i is not None and not args.sources:
-        args.sources = _coordinated(ments, src_i, doc, +1 if voice == "nominal" else -1, lo, hi)
+        args.sources = _coordinated(ments, src_i, doc, +1 if voice in ("nominal", "passive") else -1, lo, hi)
     if tgt_i is not None:
-        args.targets = _coordinated(ments, tgt_i, doc, +1, lo, hi)
+        # a target left of the trigger (passive subject) coordinates leftwards: "AS dan Jepang diserang"
+        args.targets = _coordinated(ments, tgt_i, doc, -1 if ments[tgt_i].end <= trig.start else +1, lo, hi)
     return args
 
 
