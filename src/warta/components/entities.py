@@ -35,7 +35,7 @@ if not Doc.has_extension("entities"):
 
 ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
 LABEL_MAP = {"PERSON": "PER", "GPE": "LOC", "NORP": "MISC", "FAC": "LOC", "EVT": "MISC", "PRD": "MISC"}
-STOP_IN_ACRONYM = frozenset({"dan", "di", "ke", "untuk", "dari", "the", "of", "and", "bidang", "yang"})
+STOP_IN_ACRONYM = frozenset(word_list("acronym_stopwords.txt"))
 
 
 # --------------------------------------------------------------------------- language data
@@ -855,8 +855,7 @@ def _quote_mask(doc: Doc) -> list[bool]:
     return mask
 
 
-PREPOSITIONS = frozenset({"dengan", "kepada", "dari", "oleh", "untuk", "terhadap", "bersama", "di", "ke", "pada",
-                          "tentang", "antara", "bagi", "menemui", "bertemu"})
+PREPOSITIONS = frozenset(word_list("subject_blocking_words.txt"))
 
 
 def _looks_subject(doc: Doc, m: Mention) -> Optional[bool]:

@@ -19,6 +19,8 @@ import json
 from pathlib import Path
 from typing import Iterable, Optional
 
+from warta.lang import table
+
 GOLD = Path(__file__).resolve().parents[3] / "tests" / "data" / "coref-gold.jsonl"
 LINK_GOLD = GOLD.with_name("link-gold.jsonl")
 HELDOUT = GOLD.with_name("coref-heldout.jsonl")   # annotated after development; never tuned on
@@ -95,7 +97,7 @@ def score_coref(gold: list[dict], predicted: Iterable[list]) -> dict:
     }
 
 
-PRONOUN_FORMS = frozenset({"dia", "ia", "beliau", "dirinya", "mereka", "keduanya", "pihaknya"})
+PRONOUN_FORMS = frozenset(row[0] for row in table("pronouns.tsv"))
 
 
 def baseline_nearest_person(gold: list[dict], predicted: Iterable[list]) -> dict:
