@@ -95,6 +95,7 @@ QUANTIFIER = _G["quantifier"]
 COMPLEMENT_LEAD = _G["complement_lead"]
 ATTRIBUTION = _G["attribution"]
 RECEIVE = _G.get("receive_verb", frozenset())
+APPOSITION = _G.get("apposition_lead", frozenset())
 RECEIVE_FROM = _G.get("receive_from", frozenset())
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}   # "X dan Y bertemu": each is the other's partner
 STATUS_RANK = {"denied": 6, "negated": 5, "failed": 4, "planned": 3, "possible": 2, "claimed": 1, "asserted": 0}
@@ -455,8 +456,8 @@ def _left_subject(doc, ments, trig_start, lo, triggers) -> Optional[int]:
             if head is not None:
                 return head
         prev = _prev_word(doc, group[-1].start, lo)
-        if prev in PREP_NOT_ACTOR or prev in PREP_TARGET or prev in ATTRIBUTION:
-            continue
+        if prev in PREP_NOT_ACTOR or prev in PREP_TARGET or prev in ATTRIBUTION or prev in APPOSITION:
+            continue   # "Israel dan para pendukungnya, termasuk AS, menuding": AS is an aside
         if m.rank == 2 and ments_between_is_object(doc, m, trig_start):
             continue
         if not _subject_position(doc, group[-1].start, lo):
@@ -517,7 +518,7 @@ def _right_object(doc, ments, trig_end, hi, allow_direct=True, max_gap=12, skip_
         # "menguasai pangkalan udara ISIS", "memblokir kebijakan imigrasi Trump": the possessor of the object
         possessor = ((m.rank < 2 or doc[m.start].text[:1].isupper()) and len(gap_toks) <= 3
                      and not any(_verb_like(x) or not x.is_alpha for x in gap_toks))
-        if prev in PREP_TARGET or (allow_direct and (len(gap_toks) <= 1 or titles or possessor)
+        if prev in PREP_TARGET or prev in APPOSITION or (allow_direct and (len(gap_toks) <= 1 or titles or possessor)
                                    and not any(_norm(x) in COORD for x in gap_toks)):
             return _prefer_person(doc, ments, idx)
     return None
