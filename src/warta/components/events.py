@@ -709,13 +709,17 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
                 continue
             if m.start - trig.end > 8 or m.end > hi:
                 break
-            if _prev_word(doc, m.start, trig.end) in PREP_TARGET:
+            prev = _prev_word(doc, m.start, trig.end)
+            if prev in load_lexicon().roles and m.start - 1 > trig.end:
+                prev = _prev_word(doc, m.start - 1, trig.end)   # "terhadap para anggota Al Qaeda"
+            if prev in PREP_TARGET:
                 tgt_i = idx
             break
     if voice == "nominal" and src_i is None and own is None:
         src_i, tgt_i = _governed_nominal(doc, trig, ments, lo, hi, triggers, tgt_i)
     if src_i is not None and not args.sources:
-        args.sources = _coordinated(ments, src_i, doc, +1 if voice in ("nominal", "passive") else -1, lo, hi)
+        # coordinate away from the trigger: "Jepang dan AS memulai latihan gabungan", "didukung Prancis dan Inggris"
+        args.sources = _coordinated(ments, src_i, doc, -1 if ments[src_i].end <= trig.start else +1, lo, hi)
     if tgt_i is not None:
         # a target left of the trigger (passive subject) coordinates leftwards: "AS dan Jepang diserang"
         args.targets = _coordinated(ments, tgt_i, doc, -1 if ments[tgt_i].end <= trig.start else +1, lo, hi)
