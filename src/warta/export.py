@@ -25,6 +25,8 @@ from urllib.parse import urlparse
 
 import typer
 
+from warta.store.duck import published_day
+
 __all__ = ["GDELT_EVENT_COLUMNS", "GKG_COLUMNS", "gdelt_event_rows", "gkg_row", "plover_events", "export"]
 
 _ACTOR_FIELDS = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
@@ -84,15 +86,6 @@ def _clean(value) -> str:
     return re.sub(r"[\t\r\n]+", " ", str(value))
 
 
-def _day(value: Optional[str]) -> Optional[date]:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 def _stamp(value) -> str:
     """YYYYMMDDHHMMSS from an ISO string or datetime; '' when unknown."""
     if value is None or value == "":
@@ -101,7 +94,7 @@ def _stamp(value) -> str:
         try:
             value = datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
-            d = _day(value)
+            d = published_day(value)
             return d.strftime("%Y%m%d000000") if d else ""
     if isinstance(value, datetime):
         return value.strftime("%Y%m%d%H%M%S")
@@ -185,7 +178,7 @@ def gdelt_event_rows(record: dict, date_added=None, statuses: Iterable[str] = DE
     for ev in record.get("events") or []:
         if statuses and ev.get("status", "asserted") not in statuses:
             continue
-        day = _day(ev.get("date")) or _day(record.get("published"))
+        day = published_day(ev.get("date")) or published_day(record.get("published"))
         code = cameo_code(ev)
         root = code[:2]
         gold = goldstein()
@@ -298,7 +291,7 @@ def plover_events(record: dict, coded=None, source: Optional[str] = None,
     for ev in record.get("events") or []:
         if statuses and ev.get("status", "asserted") not in statuses:
             continue
-        day = _day(ev.get("date")) or _day(record.get("published"))
+        day = published_day(ev.get("date")) or published_day(record.get("published"))
         code = cameo_code(ev)
         place = places.get(ev.get("place"))
         sent = ev.get("sentence")
@@ -326,7 +319,7 @@ def plover_events(record: dict, coded=None, source: Optional[str] = None,
                 "publication": source, "citation": record["id"], "coder": f"warta {__version__}",
                 "codebook": "PLOVER 2.0 draft"}.items() if v},
             "coder": f"warta {__version__}",
-            "coded_date": _day(str(coded)).isoformat() if coded and _day(str(coded)) else None,
+            "coded_date": published_day(str(coded)).isoformat() if coded and published_day(str(coded)) else None,
             # warta's own fields (PLOVER allows named extras): how sure the text is that it happened.
             "status": ev.get("status", "asserted"),
             "cameo": code or None,
