@@ -593,8 +593,9 @@ def _dep_argument(syn: Optional[Syntax], trig: Trigger, ments: list[Mention], re
         if child.dep_ in rels:
             lo, hi = off + child.left_edge.i, off + child.right_edge.i + 1
             for idx, m in enumerate(ments):
-                if m.start >= lo and m.end <= hi and not (named_only and m.rank == 2):
-                    return idx
+                if m.start >= lo and m.end <= hi and not (named_only and m.rank == 2) \
+                        and _prev_word(syn.doc, _skip_titles(syn.doc, m.start, lo), lo) not in PREP_NOT_ACTOR:
+                    return idx   # "... pembangunan gedung di wilayah Palestina": a place, not a party
     return None
 
 
