@@ -96,6 +96,7 @@ COMPLEMENT_LEAD = _G["complement_lead"]
 ATTRIBUTION = _G["attribution"]
 RECEIVE = _G.get("receive_verb", frozenset())
 APPOSITION = _G.get("apposition_lead", frozenset())
+RESPONSIBLE = [tuple(w.split()) for w in _G.get("responsible_for", frozenset())]
 RECEIVE_FROM = _G.get("receive_from", frozenset())
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}   # "X dan Y bertemu": each is the other's partner
 STATUS_RANK = {"denied": 6, "negated": 5, "failed": 4, "planned": 3, "possible": 2, "claimed": 1, "asserted": 0}
@@ -550,6 +551,8 @@ def _prefer_person(doc, ments, idx: int) -> int:
     if m.kind == "PER" or idx + 1 >= len(ments):
         return idx
     n = ments[idx + 1]
+    if m.rank == 2 and n.rank == 0 and n.start == m.end:
+        return idx + 1   # "masyarakat Rohingya", "pasukan Rusia": the named group carries the country
     between = doc[m.end: n.start]
     if n.kind == "PER" and all(x.text[:1].isupper() for x in between) and n.start - m.end <= 3:
         return idx + 1
@@ -606,6 +609,10 @@ def _governed_nominal(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi
     dari tentara AS" / "dikenakan dakwaan" (receiving verbs and di- passives: the subject is the target,
     "dari X" / "oleh X" the source)."""
     j, v = trig.start - 1, None
+    for frame in RESPONSIBLE:   # "Pemerintah Myanmar bertanggung jawab atas genosida": the subject acts
+        k = trig.start - len(frame)
+        if k >= lo and tuple(_norm(t) for t in doc[k: trig.start]) == frame:
+            return _left_subject(doc, ments, k, lo, triggers), tgt_i
     while j >= lo and trig.start - j <= 3:
         w = _norm(doc[j])
         if not doc[j].is_alpha or w in CLAUSE_BREAK or w in PREP_TARGET or w in PREP_NOT_ACTOR:
@@ -695,6 +702,11 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
         own = next((x for x, m in enumerate(ments) if m.start == trig.start and m.end == trig.end), None)
         if own is not None:          # "seruannya": the enclitic is the agent
             src_i = own
+        if own is None and _norm(doc[trig.end - 1]) in PREP_TARGET and len(trig.entry.form) > 1:
+            # "perang melawan Kachin": the form ends in its target's preposition
+            own = next((x for x, m in enumerate(ments) if trig.end <= m.start <= trig.end + 2 and m.end <= hi), None)
+            if own is not None:
+                tgt_i = _prefer_person(doc, ments, own)
         for idx, m in enumerate(ments if own is None else ()):
             if m.start < trig.end:
                 continue
@@ -714,7 +726,7 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
             if prev in load_lexicon().roles and m.start - 1 > trig.end:
                 prev = _prev_word(doc, m.start - 1, trig.end)   # "terhadap para anggota Al Qaeda"
             if prev in PREP_TARGET:
-                tgt_i = idx
+                tgt_i = _prefer_person(doc, ments, idx)
             break
     if voice == "nominal" and src_i is None and own is None:
         src_i, tgt_i = _governed_nominal(doc, trig, ments, lo, hi, triggers, tgt_i)
