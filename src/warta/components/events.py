@@ -96,6 +96,7 @@ COMPLEMENT_LEAD = _G["complement_lead"]
 ATTRIBUTION = _G["attribution"]
 RECEIVE = _G.get("receive_verb", frozenset())
 APPOSITION = _G.get("apposition_lead", frozenset())
+FIRST_PERSON = _G.get("first_person", frozenset())
 RESPONSIBLE = [tuple(w.split()) for w in _G.get("responsible_for", frozenset())]
 RECEIVE_FROM = _G.get("receive_from", frozenset())
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}   # "X dan Y bertemu": each is the other's partner
@@ -602,6 +603,17 @@ def _dep_argument(syn: Optional[Syntax], trig: Trigger, ments: list[Mention], re
     return None
 
 
+def _first_person_subject(doc: Doc, trig: Trigger, lo: int) -> bool:
+    """'saya' / 'kami' before the verb (adverbs and 'bersama X' may stand between)."""
+    for j in range(trig.start - 1, max(lo, trig.start - 6) - 1, -1):
+        w = _norm(doc[j])
+        if w in FIRST_PERSON:
+            return True
+        if w in CLAUSE_BREAK or not doc[j].is_alpha:
+            return False
+    return False
+
+
 def _governed_nominal(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
                       triggers: list[Trigger], tgt_i: Optional[int]) -> tuple[Optional[int], Optional[int]]:
     """A nominal event with no agent after it that is the object of a verb takes its actors from that
@@ -1029,6 +1041,12 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             if trig.entry.type == "REJECT" and not targets and last_claimer is not None:
                 # "Rusia menolak komentar tersebut": the rejected claim is the last one reported
                 targets = [last_claimer]
+            if not args.sources and st.status == "claimed" and st.claimed_by and trig.voice == "active" \
+                    and _first_person_subject(doc, trig, a_lo):
+                # "'Kami membantu mereka,' ujar Rouhani": the speaker acts
+                ent = next((e for e in (doc._.entities or []) if e.id == st.claimed_by), None)
+                if ent is not None:
+                    args.sources = [Mention(trig.start, trig.start, actor_from_entity(ent))]
             sources = [m.actor for m in args.sources] or [None]
             targets = targets or [None]
             pairs = [(s, t) for s in sources for t in targets]
