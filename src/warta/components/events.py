@@ -668,7 +668,14 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
         while j > lo and _norm(doc[j]) in SKIP_BEFORE_VERB:
             j -= 1
         purpose = j >= lo and _norm(doc[j]) in PURPOSE
-        if prev_event_sources and purpose:
+        control = None
+        if purpose:   # "Obama memerintahkan Kemenhan AS untuk mengerahkan": the one asked acts
+            req = [t for t in triggers if t.end <= j and t.entry.type == "REQUEST"]
+            if req:
+                control = next((x for x, m in enumerate(ments) if req[-1].end <= m.start and m.end <= j), None)
+        if control is not None:
+            src_i = _prefer_person(doc, ments, control)
+        elif prev_event_sources and purpose:
             args.sources = list(prev_event_sources)
         elif purpose:   # "X ... mengajukan banding ... untuk menentang": the main clause's subject
             first = next((x for x, m in enumerate(ments) if lo <= m.start < trig.start
