@@ -97,6 +97,7 @@ ATTRIBUTION = _G["attribution"]
 RECEIVE = _G.get("receive_verb", frozenset())
 APPOSITION = _G.get("apposition_lead", frozenset())
 FIRST_PERSON = _G.get("first_person", frozenset())
+COMITATIVE = _G.get("comitative", frozenset())
 RESPONSIBLE = [tuple(w.split()) for w in _G.get("responsible_for", frozenset())]
 RECEIVE_FROM = _G.get("receive_from", frozenset())
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}   # "X dan Y bertemu": each is the other's partner
@@ -458,7 +459,8 @@ def _left_subject(doc, ments, trig_start, lo, triggers) -> Optional[int]:
             if head is not None:
                 return head
         prev = _prev_word(doc, group[-1].start, lo)
-        if prev in PREP_NOT_ACTOR or prev in PREP_TARGET or prev in ATTRIBUTION or prev in APPOSITION:
+        if prev in PREP_NOT_ACTOR or prev in PREP_TARGET or prev in ATTRIBUTION or prev in APPOSITION \
+                or (prev in COMITATIVE and m.start > lo + 1):   # "saya bersama Retno mendiskusikan"
             continue   # "Israel dan para pendukungnya, termasuk AS, menuding": AS is an aside
         if m.rank == 2 and ments_between_is_object(doc, m, trig_start):
             continue
@@ -698,6 +700,9 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
                     and _norm(doc[trig.end]) in COMPLEMENT_LEAD and _norm(doc[trig.end]) in CLAUSE_BREAK:
                 # "mendesak agar Korea Utara mematuhi resolusi": the one urged is the complement's subject
                 tgt_i = _right_object(doc, ments, trig.end + 1, nxt, max_gap=4)
+        if tgt_i is None and trig.entry.type in RECIPROCAL:   # "saya bersama Retno mendiskusikan": the partner
+            tgt_i = next((x for x, m in enumerate(ments) if lo < m.start < trig.start and trig.start - m.end <= 3
+                          and _prev_word(doc, m.start, lo) in COMITATIVE), None)
         if tgt_i is None and parsed:
             tgt_i = _dep_argument(parsed, trig, ments, {"obj", "iobj", "obl"}, named_only=bool(trig.entry.requires))
     elif voice == "passive":
