@@ -9,7 +9,6 @@ Articles: IndoSum dev folds, deduplicated by id, raw text rebuilt from tokens.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import resource
@@ -21,19 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 
 def indosum_articles(shared: Path, limit: int | None):
-    from warta.io.indosum import article_text, published_from_id
+    from warta.io.indosum import read_folder
 
-    seen, out = set(), []
-    for path in sorted((shared / "data" / "indosum").glob("dev.*.jsonl")):
-        for line in open(path, encoding="utf-8"):
-            row = json.loads(line)
-            if row["id"] in seen:
-                continue
-            seen.add(row["id"])
-            out.append({"id": row["id"], "text": article_text(row["paragraphs"]), "published": published_from_id(row["id"])})
-            if limit and len(out) >= limit:
-                return out
-    return out
+    return [{k: a[k] for k in ("id", "text", "published")} for a in read_folder(shared / "data" / "indosum", limit)]
 
 
 def peak_rss_mb() -> float:

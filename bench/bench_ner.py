@@ -21,16 +21,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 
 def articles(shared: Path, limit: int) -> list[str]:
-    from warta.io.indosum import article_text
+    from warta.io.indosum import read_folder
 
-    seen, out = set(), []
-    for path in sorted((shared / "data" / "indosum").glob("dev.*.jsonl")):
-        for line in open(path, encoding="utf-8"):
-            row = json.loads(line)
-            if row["id"] not in seen:
-                seen.add(row["id"])
-                out.append(article_text(row["paragraphs"]))
-    return out[:limit]
+    return [a["text"] for a in read_folder(shared / "data" / "indosum", limit)]
 
 
 def main() -> None:

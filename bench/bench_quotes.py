@@ -26,16 +26,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 def articles(shared: Path | None, limit: int | None) -> list[str]:
     if shared and (shared / "data" / "indosum").exists():
-        from warta.io.indosum import article_text
+        from warta.io.indosum import read_folder
 
-        seen, out = set(), []
-        for path in sorted((shared / "data" / "indosum").glob("dev.*.jsonl")):
-            for line in open(path, encoding="utf-8"):
-                row = json.loads(line)
-                if row["id"] not in seen:
-                    seen.add(row["id"])
-                    out.append(article_text(row["paragraphs"]))
-        return out[:limit] if limit else out
+        return [a["text"] for a in read_folder(shared / "data" / "indosum", limit)]
     rows = [json.loads(x) for x in (ROOT / "tests" / "data" / "indosum-sample.jsonl").read_text(encoding="utf-8").splitlines()]
     return [r["text"] for r in rows][:limit] if limit else [r["text"] for r in rows]
 

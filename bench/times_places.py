@@ -24,19 +24,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def articles(shared: Path, limit: int) -> list[dict]:
-    from warta.io.indosum import article_text, published_from_id
+    from warta.io.indosum import read_folder
 
-    out, seen = [], set()
-    files = sorted((shared / "data/indosum").glob("dev.*.jsonl")) if (shared / "data/indosum").exists() else []
-    for f in files:
-        for line in open(f, encoding="utf-8"):
-            a = json.loads(line)
-            if a["id"] in seen:
-                continue
-            seen.add(a["id"])
-            out.append({"text": article_text(a["paragraphs"]), "published": published_from_id(a["id"])})
-            if len(out) >= limit:
-                return out
+    out = [{"text": a["text"], "published": a["published"]} for a in read_folder(shared / "data/indosum", limit)]
     if not out:
         for line in open(ROOT / "tests/data/indosum-sample.jsonl", encoding="utf-8"):
             a = json.loads(line)

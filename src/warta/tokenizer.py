@@ -44,6 +44,11 @@ def _enclitic_rules() -> tuple[tuple[str, ...], frozenset[str]]:
     return enclitics, frozenset(word_list("not_enclitic.txt"))
 
 
+def enclitic_forms() -> tuple[str, ...]:
+    """The enclitics of ``lang/enclitics.tsv`` (longest first), for fast ``str.endswith`` checks."""
+    return _enclitic_rules()[0]
+
+
 def split_enclitic(word: str) -> tuple[str, str | None]:
     """``katanya`` → (``kata``, ``nya``); ``hanya`` → (``hanya``, None). Pure function."""
     enclitics, exceptions = _enclitic_rules()

@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 
 from warta import record as R
 from warta.lang import LANG_DIR
+from warta.tokenizer import enclitic_forms, split_enclitic
 
 log = logging.getLogger(__name__)
 
@@ -196,20 +197,15 @@ def _norm(tok) -> str:
     return tok.lower_
 
 
-_ENCLITIC_ENDS = ("nya", "lah", "kah")
+_ENCLITIC_ENDS = enclitic_forms()
 
 
 def _base(tok) -> str:
-    """The word without its enclitic (kunjungannya -> kunjungan), from the tokenizer when it knows."""
+    """The word without its enclitic (kunjungannya -> kunjungan), by the tokenizer's rule."""
     low = tok.lower_
     if not low.endswith(_ENCLITIC_ENDS):      # fast path: most words carry no enclitic
         return low
-    if tok.has_extension("base") and tok._.base:
-        return tok._.base.lower()
-    for enc in ("nya", "lah", "kah"):
-        if low.endswith(enc) and len(low) > len(enc) + 3:
-            return low[: -len(enc)]
-    return low
+    return split_enclitic(low)[0] or low
 
 
 def _match_form(words: Sequence, i: int, form: tuple[str, ...]) -> Optional[int]:

@@ -72,3 +72,24 @@ def to_article_fields(row: dict) -> dict:
         "url": row.get("source_url"),
         "source": row.get("source"),
     }
+
+
+def read_folder(folder, limit: Optional[int] = None) -> list[dict]:
+    """Distinct articles of an IndoSum folder's ``dev.*.jsonl`` (the folds overlap: first id wins),
+    as generic input fields (see ``to_article_fields``); at most ``limit`` of them."""
+    import json
+    from pathlib import Path
+
+    seen: set[str] = set()
+    out: list[dict] = []
+    for path in sorted(Path(folder).glob("dev.*.jsonl")):
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                if row["id"] in seen:
+                    continue
+                seen.add(row["id"])
+                out.append(to_article_fields(row))
+                if limit and len(out) >= limit:
+                    return out
+    return out
