@@ -74,6 +74,10 @@ def extract_articles(articles: Iterable[Union[Article, dict]], nlp: Optional[Lan
         yield from _extract_group(nlp, group)
 
 
+#: Docs per nlp.pipe batch: the NER's matrices stay in cache (16 ran ~8 % faster than 32 or 64).
+PIPE_BATCH = 16
+
+
 def _extract_group(nlp: Language, group: list) -> list[Union[Record, ErrorRecord]]:
     results: list = [None] * len(group)
     small: list[tuple[int, object, str, list[str]]] = []
@@ -101,7 +105,7 @@ def _extract_group(nlp: Language, group: list) -> list[Union[Record, ErrorRecord
             results[i] = _extract_long(nlp, text, meta, lang, warnings)
         else:
             small.append((i, P.prepare_doc(nlp, text, **meta), lang, warnings))
-    docs = nlp.pipe(doc for _, doc, _, _ in small)
+    docs = nlp.pipe((doc for _, doc, _, _ in small), batch_size=PIPE_BATCH)
     for (i, _, lang, warnings), doc in zip(small, docs):
         results[i] = P.record_from_doc(doc, lang=lang, warnings=warnings)
     return results

@@ -78,8 +78,11 @@ def _init_worker(spec: str) -> None:
     global _WORKER_PROCESS
     import signal
 
+    from .fastops import single_threaded_blas
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)    # Ctrl-C is the main process's to handle
     os.environ.setdefault("OMP_NUM_THREADS", "1")
+    single_threaded_blas()      # one process per core: BLAS threads would only fight each other
     _WORKER_PROCESS = _resolve(spec)()
 
 

@@ -71,7 +71,8 @@ import spacy
 from spacy.language import Language
 
 from warta import record as R
-from warta.tokenizer import blank
+from warta.fastops import load_model, use_fast_ops
+from warta.tokenizer import blank, doc_text
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +105,7 @@ def _add_trained(nlp: Language, model_dir: Path, exclude: set[str]) -> list[str]
     """Source the components of a trained pipeline shipped in ``models/`` into ``nlp``."""
     if not (model_dir / "meta.json").exists():
         return []
-    trained = spacy.load(model_dir)
+    trained = load_model(model_dir)
     added = []
     for name in trained.pipe_names:
         if name in exclude or name in nlp.pipe_names:
@@ -129,7 +130,7 @@ def load(exclude: tuple[str, ...] | list[str] = ()) -> Language:
         if factory not in skip and _stage_available(factory, module):
             nlp.add_pipe(factory)
     nlp.meta["name"] = "warta"
-    return nlp
+    return use_fast_ops(nlp)
 
 
 @lru_cache(maxsize=2)
@@ -159,7 +160,7 @@ def content_id(text: str) -> str:
 
 def _trimmed_sentences(doc: Doc) -> list[R.Span]:
     out = []
-    text = doc.text
+    text = doc_text(doc)
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
         while start < end and text[start].isspace():
@@ -215,12 +216,12 @@ def record_from_doc(doc: Doc, lang: str = "id", warnings: list[str] | None = Non
     entities = doc._.entities if doc._.entities is not None else entities_from_ents(doc)
     published = doc._.published
     return R.Record(
-        id=doc._.doc_id or content_id(doc.text),
+        id=doc._.doc_id or content_id(doc_text(doc)),
         lang=lang,
         published=published.isoformat() if published else None,
         title=doc._.title,
         url=doc._.url,
-        text=doc.text,
+        text=doc_text(doc),
         sentences=_trimmed_sentences(doc),
         entities=entities,
         quotes=doc._.quotes or [],

@@ -40,7 +40,9 @@ def _process():
     global _PROCESS
     if _PROCESS is None:
         from .batch import pipeline_extractor
+        from .fastops import single_threaded_blas
 
+        single_threaded_blas()      # Spark runs one Python worker per core
         _PROCESS = pipeline_extractor()
     return _PROCESS
 

@@ -47,11 +47,11 @@ SYNTAX_COMPONENTS = ("syntax_tok2vec", "morphologizer", "parser")
 def add_syntax(nlp: Language, after: str = "warta_sentences") -> list[str]:
     """Source the shipped tagger/parser into ``nlp`` right after ``after`` (sentence boundaries set
     before the parser are kept). Returns the names added; nothing when the model is absent."""
-    import spacy
+    from warta.fastops import load_model
 
     if not (SYNTAX_MODEL / "meta.json").exists():
         return []
-    syn = spacy.load(SYNTAX_MODEL)
+    syn = load_model(SYNTAX_MODEL)
     added = []
     prev = after if after in nlp.pipe_names else None
     for name in SYNTAX_COMPONENTS:
@@ -1148,9 +1148,9 @@ class EventsComponent:
         if self.syntax != "lazy" or not (SYNTAX_MODEL / "meta.json").exists():
             return None
         if self._parser is None:
-            import spacy
+            from warta.fastops import load_model
 
-            self._parser = spacy.load(SYNTAX_MODEL)
+            self._parser = load_model(SYNTAX_MODEL)
         return self._parser
 
     def __call__(self, doc: Doc) -> Doc:

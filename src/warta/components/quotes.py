@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 
 from warta.lang import table, word_list
 from warta.record import Quote, Span
+from warta.tokenizer import doc_text
 
 __all__ = [
     "QuoteLexicon", "QuotedSpan", "Attribution", "QuoteCandidate", "load_lexicon",
@@ -988,7 +989,7 @@ class QuotesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else None
-        quotes, warnings = extract_quotes(doc.text, sents, doc._.entities, self.lex)
+        quotes, warnings = extract_quotes(doc_text(doc), sents, doc._.entities, self.lex)
         doc._.quotes = quotes
         if warnings:
             doc._.warnings = list(doc._.warnings or []) + warnings

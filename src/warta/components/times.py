@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
 from warta.lang import table
+from warta.tokenizer import doc_text
 
 _WIB = timezone(timedelta(hours=7))
 
@@ -670,19 +671,6 @@ def _sentence_spans(doc) -> Optional[list[tuple[int, int]]]:
 
 
 sentence_spans = _sentence_spans
-
-
-def doc_text(doc) -> str:
-    """``doc.text``, computed once per doc and kept in ``doc.user_data``.
-
-    ``Doc.text`` joins every token in Python on each access (about a millisecond for a news
-    article), more than the times and places stages themselves; later stages can share this.
-    """
-    key = ("warta", "text", len(doc))
-    text = doc.user_data.get(key)
-    if text is None:
-        text = doc.user_data[key] = doc.text
-    return text
 
 
 class TimesComponent:

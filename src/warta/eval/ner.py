@@ -236,7 +236,7 @@ def eval_ner_cli(
                                      "gazetteer: the gazetteer alone (no trained NER), the baseline.")] = "model",
 ) -> dict:
     """Entity-level exact-span P/R/F1 per label of the NER on a gold split (gold tokens)."""
-    import spacy
+    from warta.fastops import load_model
 
     if dataset not in DATASETS:
         raise SystemExit(f"unknown dataset {dataset!r}; choose from {', '.join(DATASETS)}")
@@ -252,7 +252,7 @@ def eval_ner_cli(
 
         res = evaluate(sents, load(exclude=RAW_MODES[mode]), ds.labels, raw=True)
     elif mode == "model":
-        res = evaluate(sents, spacy.load(model or default_model_path()), ds.labels)
+        res = evaluate(sents, load_model(model or default_model_path()), ds.labels)
     else:
         raise SystemExit(f"unknown mode {mode!r}: model, {', '.join(RAW_MODES)}")
     res["_meta"].update({"dataset": dataset, "split": split, "file": str(path),

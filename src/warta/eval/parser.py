@@ -192,11 +192,10 @@ def eval_parser_cli(
     as_json: bool = False,
 ):
     """Score the shipped syntax model (or MODEL) on UD treebanks (default: GSD legacy test, GSD test, PUD, CSUI test)."""
-    import spacy
-
     from warta.components.events import SYNTAX_MODEL
+    from warta.fastops import load_model
 
-    nlp = spacy.load(model or SYNTAX_MODEL)
+    nlp = load_model(model or SYNTAX_MODEL)
     paths = {Path(p).name: Path(p) for p in data} if data else default_treebanks()
     out = {}
     for name, path in paths.items():
