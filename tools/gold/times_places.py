@@ -3,6 +3,7 @@
 Steps (see tests/data/README.md for how the result was checked):
 
     python tools/gold/times_places.py select        # pick articles, fixed seed, dev/test split
+    python tools/gold/times_places.py select-extra test3   # a later held-out split (seed in EXTRA)
     python tools/gold/times_places.py draft dev     # pre-annotate with warta -> tools/gold/draft-dev.txt
     (check every item by hand; corrections go to tools/gold/tp_corrections.json)
     python tools/gold/times_places.py build         # draft + corrections -> tests/data/*-gold.jsonl
@@ -26,6 +27,8 @@ ARTICLES = HERE / "tp_articles.jsonl"
 CORR = HERE / "tp_corrections.json"
 SEED, N_FIRST, N_EXTRA, MAX_CHARS = 6, 20, 10, 1800   # per split: first batch (times+places), extra (times)
 N_TEST2 = 12
+EXTRA = {"test3": (20, 2027), "test4": (10, 4111)}   # later held-out sets: split -> (articles, seed)
+SPLITS = ("dev", "test", "test2", "test3", "test4")
 
 
 def select() -> None:
@@ -66,6 +69,44 @@ def select() -> None:
         for a in out:
             fh.write(json.dumps(a, ensure_ascii=False) + "\n")
     print(f"{len(out)} articles -> {ARTICLES}")
+
+
+def select_extra(split: str) -> None:
+    """Append a fresh held-out split: the same pool as ``select`` shuffled with its own seed,
+    skipping every article already in the gold, so the new articles are unseen by the code."""
+    from warta.io.indosum import article_text
+
+    n, seed = EXTRA[split]
+    taken = {a["id"] for a in _articles()}
+    if any(a["split"] == split for a in _articles()):
+        raise SystemExit(f"{split} already drawn")
+    seen, pool = set(), []
+    for f in sorted((SHARED / "data/indosum").glob("dev.*.jsonl")):
+        for line in open(f, encoding="utf-8"):
+            a = json.loads(line)
+            if a["id"] in seen:
+                continue
+            seen.add(a["id"])
+            text = article_text(a["paragraphs"])
+            if len(text) <= MAX_CHARS:
+                pool.append({"id": a["id"], "category": a["category"], "text": text})
+    pool.sort(key=lambda a: a["id"])
+    random.Random(seed).shuffle(pool)
+    out = []
+    for a in pool:
+        if a["id"] in taken:
+            continue
+        ts = int(a["id"].split("-", 1)[0])
+        a["published"] = datetime.fromtimestamp(ts, timezone(timedelta(hours=7))).date().isoformat()
+        a["split"] = split
+        a["places_gold"] = True
+        out.append(a)
+        if len(out) == n:
+            break
+    with open(ARTICLES, "a", encoding="utf-8") as fh:
+        for a in out:
+            fh.write(json.dumps(a, ensure_ascii=False) + "\n")
+    print(f"{len(out)} {split} articles (seed {seed}) appended to {ARTICLES}")
 
 
 def _articles(split=None):
@@ -118,7 +159,7 @@ def build() -> None:
     """
     corr = json.loads(CORR.read_text(encoding="utf-8"))
     tgold, pgold = [], []
-    for split in ("dev", "test", "test2"):
+    for split in SPLITS:
         path = HERE / f"draft-{split}.json"
         if not path.exists():
             continue
@@ -171,6 +212,8 @@ if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "select":
         select()
+    elif cmd == "select-extra":
+        select_extra(sys.argv[2])
     elif cmd == "draft":
         draft(sys.argv[2])
     elif cmd == "build":
