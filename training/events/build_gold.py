@@ -2,7 +2,12 @@
 
 Trigger offsets are found by searching the trigger text in the article's sentence (warta's
 segmentation), falling back to the whole text; unmatched triggers are reported and fail the build.
+
+    python training/events/build_gold.py                     # gold.txt -> events-gold.jsonl (dev/test)
+    python training/events/build_gold.py --gold gold-test2.txt --articles articles-test2.jsonl \
+        --out tests/data/events-gold-test2.jsonl             # the held-out set of issue 7
 """
+import argparse
 import json
 import re
 import sys
@@ -26,9 +31,14 @@ def actor(s: str):
 
 
 def main():
-    articles = {json.loads(l)["id"]: json.loads(l) for l in open(HERE / "articles.jsonl")}
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--gold", default="gold.txt", help="hand-written events, relative to training/events")
+    ap.add_argument("--articles", default="articles.jsonl", help="article texts, relative to training/events")
+    ap.add_argument("--out", default=str(ROOT / "tests" / "data" / "events-gold.jsonl"))
+    args = ap.parse_args()
+    articles = {json.loads(l)["id"]: json.loads(l) for l in open(HERE / args.articles)}
     blocks, cur = [], None
-    for line in open(HERE / "gold.txt", encoding="utf-8"):
+    for line in open(HERE / args.gold, encoding="utf-8"):
         line = line.rstrip("\n")
         if line.startswith("### "):
             _, aid, split = line.split()
@@ -70,11 +80,11 @@ def main():
             events.append(e)
         out.append({"id": b["id"], "split": b["split"], "published": art["published"], "text": art["text"],
                     "events": events})
-    with open(ROOT / "tests" / "data" / "events-gold.jsonl", "w", encoding="utf-8") as fh:
+    with open(args.out, "w", encoding="utf-8") as fh:
         for r in out:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
     print(len(out), "articles", sum(len(r["events"]) for r in out), "events;",
-          {s: sum(1 for r in out if r["split"] == s) for s in ("dev", "test")}, "bad", bad)
+          {s: sum(1 for r in out if r["split"] == s) for s in sorted({r["split"] for r in out})}, "bad", bad)
     return bad
 
 

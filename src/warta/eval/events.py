@@ -22,7 +22,7 @@ from typing import Iterable, Optional
 
 from warta.lang import word_list
 
-__all__ = ["load_gold", "actor_names", "actors_match", "score_article", "evaluate", "eval_events_cli"]
+__all__ = ["gold_files", "load_gold", "actor_names", "actors_match", "score_article", "evaluate", "eval_events_cli"]
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[3] / "tests" / "data" / "events-gold.jsonl"
 _WORD = re.compile(r"[\w-]+", re.UNICODE)
@@ -32,8 +32,17 @@ def _stop() -> frozenset[str]:
     return frozenset(word_list("event_eval_stopwords.txt"))
 
 
-def load_gold(path: str | Path = DEFAULT_GOLD, split: Optional[str] = None) -> list[dict]:
-    rows = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
+def gold_files() -> list[Path]:
+    """The shipped gold: ``events-gold.jsonl`` (dev/test) and later held-out sets such as
+    ``events-gold-test2.jsonl`` (split ``test2``), so ``--split test2`` needs no path."""
+    return sorted(DEFAULT_GOLD.parent.glob("events-gold*.jsonl"))
+
+
+def load_gold(path: str | Path | None = DEFAULT_GOLD, split: Optional[str] = None) -> list[dict]:
+    """Gold articles of one split (``None``/"all": every split) from ``path``, or from every
+    shipped gold file when ``path`` is None."""
+    paths = gold_files() if path is None else [Path(path)]
+    rows = [json.loads(l) for p in paths for l in open(p, encoding="utf-8") if l.strip()]
     for r in rows:
         for k in ("id", "text", "events"):
             if k not in r:
@@ -169,7 +178,7 @@ def eval_events_cli(data: Optional[Path] = None, split: str = "test", syntax: bo
     from warta.components.events import add_syntax
     from warta.pipeline import load
 
-    gold = load_gold(data or DEFAULT_GOLD, split)
+    gold = load_gold(data, split)
     nlp = load()
     if syntax:
         add_syntax(nlp)
