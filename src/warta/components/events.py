@@ -101,6 +101,10 @@ FIRST_PERSON = _G.get("first_person", frozenset())
 COMITATIVE = _G.get("comitative", frozenset())
 RESPONSIBLE = [tuple(w.split()) for w in _G.get("responsible_for", frozenset())]
 RECEIVE_FROM = _G.get("receive_from", frozenset())
+PLURAL_PRONOUN = [tuple(w.split()) for w in _G.get("plural_pronoun", frozenset())]
+DUAL_PRONOUN = sorted((tuple(w.split()) for w in _G.get("dual_pronoun", frozenset())), key=len, reverse=True)
+_PRONOUN_FIRSTS = frozenset(f[0] for f in PLURAL_PRONOUN + DUAL_PRONOUN)
+LIGHT_PASSIVE = _G.get("light_passive", frozenset())
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}   # "X dan Y bertemu": each is the other's partner
 STATUS_RANK = {"denied": 6, "negated": 5, "failed": 4, "planned": 3, "possible": 2, "claimed": 1, "asserted": 0}
 
@@ -255,8 +259,10 @@ def find_triggers(doc: Doc, start: int, end: int, lex: Lexicon, taken: Optional[
             break
         if hit:
             out.append(hit)
-            if req_at is not None:      # the object that made the trigger is not a trigger itself
-                taken.add(req_at)
+            if req_at is not None:      # the object that made the trigger is not a trigger itself,
+                # nor is the rest of its noun phrase ("memotong dana bantuan": no AID in "bantuan")
+                taken.update(k for k in range(req_at, min(end, hit.end + 4))
+                             if _norm(doc[k]) in hit.entry.requires or _base(doc[k]) in hit.entry.requires)
             i = hit.end
         else:
             i += 1
@@ -349,6 +355,7 @@ def actor_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
             if len(key) == n and key in lex.agents:
                 ments.append(Mention(i, i + n, R.Actor(text=doc[i:i + n].text, sector=lex.agents[key]), 2))
                 break
+    ments.extend(_plural_subjects(doc, lowers, covered, lex))
     ments.sort(key=lambda m: (m.start, -m.end))
     # drop mentions nested in a longer one
     out: list[Mention] = []
@@ -373,6 +380,58 @@ def actor_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         merged.append(m)
         k += 1
     return merged
+
+
+def _plural_subjects(doc: Doc, lowers: list[str], covered: set[int], lex: Lexicon) -> list[Mention]:
+    """Plural subject pronouns the entity stage leaves unresolved ("Mereka mendapat bantuan",
+    "Keduanya bertemu", "kedua negara sepakat"): placeholder mentions (kind PL / DUAL) that
+    :func:`_resolve_plural` later replaces by the parties of the last event before them. Only at a
+    subject position (clause start, after punctuation, a conjunction or a claim verb), so that
+    possessives ("anak-anak mereka") and objects ("kepada mereka") stay out."""
+    out = []
+    for i, low in enumerate(lowers):
+        if low not in _PRONOUN_FIRSTS or i in covered:
+            continue
+        form, kind = None, ""
+        for f in DUAL_PRONOUN:
+            if tuple(lowers[i: i + len(f)]) == f:
+                form, kind = f, "DUAL"
+                break
+        if form is None and (low,) in PLURAL_PRONOUN:
+            form, kind = (low,), "PL"
+        if form is None or any(k in covered for k in range(i, i + len(form))):
+            continue
+        j = i - 1
+        while j >= 0 and doc[j].text in QUOTE_TOKENS:
+            j -= 1
+        prev = lowers[j] if j >= 0 else ""
+        if not (j < 0 or doc[i].is_sent_start or doc[j + 1].is_sent_start or not doc[j].is_alpha
+                or prev in COORD or prev in CLAUSE_BREAK or prev in SUBJECT_LEAD or prev in lex.claim_cues):
+            continue
+        out.append(Mention(i, i + len(form), R.Actor(text=doc[i: i + len(form)].text), 2, kind))
+    return out
+
+
+def _resolve_plural(ms: list[Mention], history: list[tuple[int, list, list]], s_index: int) -> list[Mention]:
+    """Replace plural/dual pronoun mentions by the parties of the latest earlier event (this sentence
+    or the two before): "mereka" -> that event's sources; "keduanya" -> its source and target."""
+    out: list[Mention] = []
+    for m in ms:
+        if m.kind not in ("PL", "DUAL"):
+            out.append(m)
+            continue
+        for sent, srcs, tgts in reversed(history):
+            if s_index - sent > 2:
+                break
+            if m.kind == "DUAL":
+                pair = srcs[:2] if len(srcs) >= 2 else (srcs[:1] + tgts[:1] if srcs and tgts else [])
+                if len(pair) == 2:
+                    out.extend(Mention(m.start, m.end, a, 0) for a in pair)
+                    break
+            elif srcs:
+                out.extend(Mention(m.start, m.end, a, 0) for a in srcs)
+                break
+    return out
 
 
 # ----------------------------------------------------------------------------- arguments
@@ -601,6 +660,23 @@ def _dep_argument(syn: Optional[Syntax], trig: Trigger, ments: list[Mention], re
     return None
 
 
+def _light_passive_after(doc: Doc, trig: Trigger, hi: int) -> Optional[int]:
+    """'N (up to 3 words) yang (telah) di-V' with a light passive verb (dilancarkan, diserukan, diberikan):
+    returns the token index after the verb, where the nominal event's agent stands; else None."""
+    for k in range(trig.end, min(hi, trig.end + 4)):
+        w = _norm(doc[k])
+        if w in RELATIVE:
+            j = k + 1
+            while j < hi and _norm(doc[j]) in SKIP_BEFORE_VERB:
+                j += 1
+            if j < hi and _norm(doc[j]) in LIGHT_PASSIVE:
+                return j + 1
+            return None
+        if not doc[k].is_alpha or w in CLAUSE_BREAK:
+            return None
+    return None
+
+
 def _first_person_subject(doc: Doc, trig: Trigger, lo: int) -> bool:
     """'saya' / 'kami' before the verb (adverbs and 'bersama X' may stand between)."""
     for j in range(trig.start - 1, max(lo, trig.start - 6) - 1, -1):
@@ -748,6 +824,11 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
             if prev in PREP_TARGET:
                 tgt_i = _prefer_person(doc, ments, idx)
             break
+    if voice == "nominal" and src_i is None and own is None:
+        lp = _light_passive_after(doc, trig, hi)
+        if lp is not None:   # "ancaman pemotongan bantuan yang diserukan AS": the agent of the relative
+            src_i = next((x for x, m in enumerate(ments) if lp <= m.start <= lp + 1 and m.end <= hi
+                          and (m.start == lp or _norm(doc[lp]) in AGENT_MARKER)), None)
     if voice == "nominal" and src_i is None and own is None:
         src_i, tgt_i = _governed_nominal(doc, trig, ments, lo, hi, triggers, tgt_i)
     if src_i is not None and not args.sources:
@@ -1026,6 +1107,9 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
               and not (t.voice == "nominal" and _prev_word(doc, t.start, lo) in lex.nominal_blockers)
               and not _state_clause(doc, t, lo)]
              for lo, hi in sentences]
+    for k, (lo, hi) in enumerate(sentences):   # "ancaman yang diserukan AS": "diserukan" carries the nominal
+        found[k] = [t for t in found[k] if not (t.voice == "passive" and _norm(doc[t.start]) in LIGHT_PASSIVE
+                    and any(n.voice == "nominal" and _light_passive_after(doc, n, hi) == t.end for n in found[k]))]
     if use_doc_parse and doc.has_annotation("DEP"):
         parsed: Optional[Syntax] = Syntax(doc)
     elif parser is not None:
@@ -1036,6 +1120,7 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
     else:
         parsed = None
     events: list[R.Event] = []
+    history: list[tuple[int, list, list]] = []   # (sentence, source actors, target actors) per trigger
     last_claimer: Optional[R.Actor] = None
     for s_index, (lo, hi) in enumerate(sentences):
         triggers = found[s_index]
@@ -1044,6 +1129,9 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
         a_lo = _after_dateline(doc, lo, hi) if s_index == 0 else lo
         for trig in triggers:
             args = arguments(doc, trig, ments, a_lo, hi, triggers, prev_sources, parsed)
+            if any(m.kind in ("PL", "DUAL") for m in args.sources + args.targets):
+                args.sources = _resolve_plural(args.sources, history, s_index)
+                args.targets = _resolve_plural(args.targets, history, s_index)
             st = status_of(doc, trig, lo, hi, lex, ments, quotes, triggers)
             targets = [m.actor for m in args.targets]
             if trig.entry.type == "REJECT" and not targets and last_claimer is not None:
@@ -1064,6 +1152,7 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                 pairs = [(s, t) for s in sources for t in sources if s is not t]
             if sources == [None] and targets == [None]:
                 continue
+            history.append((s_index, [a for a in sources if a is not None], [a for a in targets if a is not None]))
             if args.sources:
                 prev_sources = args.sources
             span = doc[trig.start: trig.end]
