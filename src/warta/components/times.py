@@ -118,6 +118,14 @@ class _Lang:
             ("date_iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
             ("month_year", re.compile(
                 rf"(?i:\b{mod}(?:bulan\s+)?)(?P<mon>{mon_full})\s+(?P<y>\d{{4}})\b")),
+            ("month_range", re.compile(
+                rf"(?i:\b{mod}(?:bulan\s+)?)(?P<mon>{mon_full})\s*(?:-|–|hingga|sampai|s/d)\s*(?P<mon2>{mon_full})\s+(?P<y>\d{{4}})\b")),
+            ("season_year", re.compile(r"\b(?P<y>(?:19|20)\d{2})\s*/\s*(?P<y2>\d{2}|(?:19|20)\d{2})\b(?![/.,]\d)")),
+            ("set_adj", re.compile(rf"\b(?P<adj>{_alt(self.cues['set_adj'])})\b")),
+            ("count_range", re.compile(
+                rf"\b(?P<n1>\d+)\s*(?:-|–|hingga|sampai)\s*(?P<n2>\d+)\s+(?P<unit>{unit})"
+                rf"(?:\s+(?P<past>{past})|\s+(?P<fut>{fut}))?\b(?!-)", I)),
+            ("vague_dur", re.compile(rf"\b{_alt(self.cues['vague_count'])}\s+(?P<unit>{unit})\b(?!-)", I)),
             ("month", re.compile(rf"(?i:\b(?P<lead>{mod}bulan\s+)?)(?P<mon>{mon_full})(?:\s+(?P<y_>\d{{4}})|\s+(?P<rely>(?i:tahun\s+(?:lalu|ini|depan|kemarin))))?\b")),
             ("decade", re.compile(
                 rf"\b{mod}(?:(?:era|tahun|dekade)\s+)?(?P<dec>(?:19|20)\d)0\s*-\s*an\b", I)),
@@ -151,6 +159,8 @@ class _Lang:
         for w, names in self.triggers.items():
             self.trigger_auto.add_word(w, (len(w), names))
         self.trigger_auto.make_automaton()
+        self.month_ahead_re = re.compile(rf"\b{_alt(self.cues['month_ahead'])}\s+$", I)
+        self.speech_re = re.compile(rf"\b{_alt(self.cues['speech'])}\b", I)
         self.month_lead_re = re.compile(rf"\b{_alt(self.cues['month_lead'])}\s+$", I)
         self.future_re = re.compile(rf"\b{_alt(self.cues['future'])}\b", I)
         self.approx_re = re.compile(rf"\b{_alt(self.cues['approx'])}\s+$", I)
@@ -176,17 +186,18 @@ class _Lang:
 
         mods = ("awal", "akhir", "pertengahan", "medio")
         add(self.weekdays, "wd_numeric", "wd_date", "weekday")
-        add(self.months, "date", "month_year", "month")
+        add(self.months, "date", "month_year", "month", "month_range")
         add(("tanggal", "tgl"), "date_range", "date", "date_numeric")
-        add(mods, "month_year", "month", "year")
-        add(("bulan",), "month_year", "month")
+        add(mods, "month_year", "month", "year", "month_range")
+        add(("bulan",), "month_year", "month", "month_range")
         add(("tahun",), "year", "decade")
         add(("era", "dekade"), "decade")
         add(("hari", "kemarin", "besok"), "wd_numeric")
         add(mods, "decade")
         add(self.relative, "relative")
         add(self.cues["vague"], "vague")
-        add(self.cues["vague_count"], "vague_count")
+        add(self.cues["vague_count"], "vague_count", "vague_dur")
+        add(self.cues["set_adj"], "set_adj")
         add(self.numbers, "count", "set_an")
         add(("dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"), "count", "set_an")
         add(self.cues["set_lead"] | {"per"}, "set")
@@ -310,12 +321,17 @@ def _pick_year(ctx: _Ctx, start: int, end: int, month: int, day: Optional[int],
         agree = [c for c in cands if c.isoweekday() == weekday and abs((c - a).days) <= 45]
         if agree:
             return min(agree, key=lambda c: abs((c - a).days))
-    if ctx.future(start, end):
-        ok = [c for c in cands if (c >= a if day else (c.year, c.month) >= (a.year, a.month))]
-        return min(ok) if ok else None
+    ahead = [c for c in cands if (c >= a if day else (c.year, c.month) >= (a.year, a.month))]
+    if ctx.future(start, end) or (day is None and _lang().month_ahead_re.search(ctx.text[max(0, start - 12):start])):
+        return min(ahead) if ahead else None   # "akan …", "sebelum September" (said in July)
     slack = timedelta(days=7) if day else timedelta(0)
     ok = [c for c in cands if (c <= a + slack if day else (c.year, c.month) <= (a.year, a.month))]
-    return max(ok) if ok else None
+    past = max(ok) if ok else None
+    if re.match(r"\s+(?:yang\s+)?(?:lalu|kemarin|silam)\b", ctx.text[end:end + 20]):
+        return past   # "Maret lalu"
+    if past is not None and ahead and (a - past).days > 240 and (min(ahead) - a).days <= 45:
+        return min(ahead)   # news gives the year of a date that far back: a yearless one is the coming one
+    return past
 
 
 def _weekday_date(ctx: _Ctx, start: int, end: int, wd: int, direction: Optional[str]) -> Optional[date]:
@@ -362,6 +378,26 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
         return (dt.isoformat(), "date", True)
     if name == "month_year":
         return (f"{int(g['y']):04d}-{L.full_months[_norm(g['mon'])]:02d}", "date", not g.get("mod"))
+    if name == "month_range":   # "Januari - Juni 2017": the year is shared; the value is the first month
+        m1, m2, y = L.full_months[_norm(g["mon"])], L.full_months[_norm(g["mon2"])], int(g["y"])
+        y1 = y if m1 <= m2 else y - 1
+        return (f"{y1:04d}-{m1:02d}", "date", not g.get("mod"), f"{y:04d}-{m2:02d}")
+    if name == "season_year":   # "musim 2008/09": a season of two calendar years, valued by the first
+        y1, y2 = int(g["y"]), int(g["y2"])
+        if (y2 if y2 >= 100 else y1 // 100 * 100 + y2) != y1 + 1:
+            return None
+        if re.search(r"(?:\d[.,/]?|[-/#])\s*$", text[max(0, s - 3):s]):
+            return None
+        return (str(y1), "date", True, str(y1 + 1))
+    if name == "set_adj":
+        unit, iso, is_time = L.units[_norm(g["adj"])[:-2]]
+        return (f"P{'T' if is_time else ''}1{iso}", "set", True)
+    if name == "vague_dur":
+        return (None, "duration", False)
+    if name == "count_range":   # "10 - 15 hari": a span of lengths, kept without a value
+        if int(g["n2"]) <= int(g["n1"]):
+            return None
+        return (None, "date" if g.get("past") or g.get("fut") else "duration", False)
     if name == "month":
         lead = g.get("lead")
         if (not lead and not g.get("rely") and not L.month_lead_re.search(text[max(0, s - 20):s])
@@ -380,8 +416,9 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
         if (L.law_re.search(text[max(0, s - 16):s]) and g.get("tahun")) or L.law_year_re.search(text[max(0, s - 24):s]):
             return None   # "Nomor 7 Tahun 2017": part of a law's name
         before = text[max(0, s - 4):s]
-        if re.search(r"(?:Rp\.?|\d[.,]?|[-/#])\s*$", before, re.I):
-            return None
+        if re.search(r"(?:Rp\.?|\d[.,]?|[-/#])\s*$", before, re.I) and not re.search(
+                r"\b[A-Z][A-Za-z]+\s+\d\s+$", text[max(0, s - 20):s]):
+            return None   # but "Liga 1 2017", "Formula 1 2018": a numbered name, then the year
         if not g.get("tahun") and not g.get("mod") and (
                 L.count_lead_re.search(text[max(0, s - 12):s]) or L.count_follow_re.match(text[e:e + 14])):
             return None   # "Ada 2016 orang": a count
@@ -473,15 +510,15 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
     return None
 
 
-_PRIORITY = {"vague_count": 2, "decade": 1, "set_an": 3, "wd_numeric": 0, "wd_date": 0, "date_range": 1, "date_numeric": 1, "date_iso": 1, "date": 2,
+_PRIORITY = {"count_range": 3, "month_range": 2, "season_year": 4, "set_adj": 3, "vague_dur": 3, "vague_count": 2, "decade": 1, "set_an": 3, "wd_numeric": 0, "wd_date": 0, "date_range": 1, "date_numeric": 1, "date_iso": 1, "date": 2,
              "clock": 2, "clock_tz": 2, "month_year": 3, "relative": 3, "vague": 2, "set": 3, "count": 4,
              "year": 5, "month": 5, "weekday": 6}
 
 
 _DIGIT = re.compile(r"(?<![\w.,])\d+")
-_DIGIT_PATTERNS = {1: ("date_range", "date", "date_numeric", "count", "clock_tz", "set_an"),
-                   2: ("date_range", "date", "date_numeric", "count", "clock_tz", "set_an"),
-                   4: ("date_iso", "year", "count", "decade")}
+_DIGIT_PATTERNS = {1: ("date_range", "date", "date_numeric", "count", "clock_tz", "set_an", "count_range"),
+                   2: ("date_range", "date", "date_numeric", "count", "clock_tz", "set_an", "count_range"),
+                   4: ("date_iso", "year", "count", "decade", "season_year")}
 
 
 def find_times(text: str, published=None, sentences: Optional[list[tuple[int, int]]] = None) -> list[TimeMatch]:
@@ -527,7 +564,9 @@ def find_times(text: str, published=None, sentences: Optional[list[tuple[int, in
                                 res[3] if len(res) > 3 else None, name), m))
     found.sort(key=lambda x: x[0].start)
     found = _speech_time(found, ctx)
-    out = _same_day_again([t for t, _ in found])
+    found = _speech_carry(found, ctx)
+    out = _compound_durations([t for t, _ in found], text)
+    out = _same_day_again(out)
     out = _apposition(out, text)
     return _anchor_clocks(out, ctx)
 
@@ -563,6 +602,73 @@ def _speech_time(found, ctx: _Ctx):
                 if res is not None:
                     t = TimeMatch(t.start, t.end, t.text, res[0], res[1], res[2], t.until, t.rule)
         out.append((t, m))
+    return out
+
+
+_DAY_RELATIVE = {"relative"}
+
+
+def _speech_carry(found, ctx: _Ctx):
+    """A statement's "hari ini" / "besok" counts from the day it was said. When a quotation or a
+    sentence with a speech verb has no date of its own, the day is the one given for the last
+    dated statement before it ("…," ujar X di Surabaya, Minggu (4/2) malam. … "Malam ini akan
+    kami bahas"), provided that day lies in the week before publication (the article reports it)."""
+    a = ctx.anchor
+    if a is None:
+        return found
+    L = _lang()
+    quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(ctx.text)]
+
+    def in_quote(pos):
+        return any(q0 <= pos < q1 for q0, q1 in quotes)
+
+    said_day, said_sent, out = None, None, []
+    for t, m in found:
+        s0, s1 = ctx.sentence(t.start)
+        if (t.rule in _ABSOLUTE and t.value and _DAY.fullmatch(t.value) and not in_quote(t.start)
+                and L.speech_re.search(ctx.text[s0:s1])):
+            d = date.fromisoformat(t.value)
+            if 0 < (a - d).days <= 7:
+                said_day, said_sent = d, (s0, s1)
+        elif (said_day is not None and t.rule in _DAY_RELATIVE and t.value and (s0, s1) != said_sent
+              and L.relative[_norm(m.group("rel"))][0] == "day"
+              and (in_quote(t.start) or L.speech_re.search(ctx.text[s0:s1]))
+              and not any(x.rule in _ABSOLUTE and ctx.sentence(x.start) == (s0, s1) for x, _ in found)):
+            sub = _Ctx.__new__(_Ctx)
+            sub.__dict__.update(ctx.__dict__)
+            sub.anchor = said_day
+            res = _handle(t.rule, m, sub)
+            if res is not None:
+                t = TimeMatch(t.start, t.end, t.text, res[0], res[1], res[2], t.until, t.rule)
+        out.append((t, m))
+    return out
+
+
+_DUR = re.compile(r"P(?:(?P<Y>[\d.]+)Y)?(?:(?P<Mo>[\d.]+)M)?(?:(?P<W>[\d.]+)W)?(?:(?P<D>[\d.]+)D)?"
+                  r"(?:T(?:(?P<H>[\d.]+)H)?(?:(?P<Mi>[\d.]+)M)?(?:(?P<S>[\d.]+)S)?)?")
+_DUR_ORDER = ("Y", "Mo", "W", "D", "H", "Mi", "S")
+
+
+def _compound_durations(times: list[TimeMatch], text: str) -> list[TimeMatch]:
+    """"1 menit 32,431 detik", "2 tahun 3 bulan": adjacent counts, larger unit first, are one duration."""
+    out: list[TimeMatch] = []
+    for t in times:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == t.kind == "duration" and prev.value and t.value
+                and re.fullmatch(r"\s+(?:dan\s+)?", text[prev.end:t.start])):
+            a, b = _DUR.fullmatch(prev.value), _DUR.fullmatch(t.value)
+            if a and b:
+                pa = [k for k in _DUR_ORDER if a.group(k)]
+                pb = [k for k in _DUR_ORDER if b.group(k)]
+                if pa and pb and _DUR_ORDER.index(pa[-1]) < _DUR_ORDER.index(pb[0]):
+                    parts = {k: a.group(k) or b.group(k) for k in _DUR_ORDER}
+                    date_part = "".join(f"{parts[k]}{k[0]}" for k in ("Y", "Mo", "W", "D") if parts[k])
+                    time_part = "".join(f"{parts[k]}{k[0]}" for k in ("H", "Mi", "S") if parts[k])
+                    value = "P" + date_part + ("T" + time_part if time_part else "")
+                    out[-1] = TimeMatch(prev.start, t.end, text[prev.start:t.end], value, "duration",
+                                        prev.precise and t.precise, None, prev.rule)
+                    continue
+        out.append(t)
     return out
 
 
