@@ -105,6 +105,9 @@ PLURAL_PRONOUN = [tuple(w.split()) for w in _G.get("plural_pronoun", frozenset()
 DUAL_PRONOUN = sorted((tuple(w.split()) for w in _G.get("dual_pronoun", frozenset())), key=len, reverse=True)
 _PRONOUN_FIRSTS = frozenset(f[0] for f in PLURAL_PRONOUN + DUAL_PRONOUN)
 LIGHT_PASSIVE = _G.get("light_passive", frozenset())
+_OBJECT_STOP = CLAUSE_BREAK | PURPOSE | PREP_TARGET | PREP_NOT_ACTOR
+DEMONSTRATIVE = _G.get("demonstrative", frozenset())
+FRAME_PREP = _G.get("frame_prep", frozenset())
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}   # "X dan Y bertemu": each is the other's partner
 STATUS_RANK = {"denied": 6, "negated": 5, "failed": 4, "planned": 3, "possible": 2, "claimed": 1, "asserted": 0}
 
@@ -133,6 +136,7 @@ class Lexicon:
     roles: frozenset[str] = frozenset()   # role/agent head nouns (lang/roles.tsv + event_agents.tsv)
     agent_firsts: frozenset[str] = frozenset()
     cue_words: frozenset[str] = frozenset()
+    object_blockers: frozenset[str] = frozenset()
 
 
 def _split(cell: str) -> list[str]:
@@ -185,7 +189,8 @@ def load_lexicon(lang_dir: str = str(LANG_DIR)) -> Lexicon:
     return Lexicon(by_first, cues, words("event_claim_cues.txt"), words("event_light_verbs.txt"), agents,
                    words("event_nominal_blockers.txt"), words("event_name_stopwords.txt") | single_roles,
                    frozenset(single_roles), frozenset(k[0] for k in agents),
-                   frozenset(w for v in cues.values() for toks, _s, _w in v for w in toks))
+                   frozenset(w for v in cues.values() for toks, _s, _w in v for w in toks),
+                   words("event_object_blockers.txt") if (d / "event_object_blockers.txt").exists() else frozenset())
 
 
 # ----------------------------------------------------------------------------- triggers
@@ -227,6 +232,13 @@ def _match_form(words: Sequence, i: int, form: tuple[str, ...]) -> Optional[int]
     return j
 
 
+def _object_blocked(doc: Doc, j: int, end: int, lex: Lexicon) -> bool:
+    """An object that makes the verb no event: "menduduki 52 kursi", "merebut gelar", "menyelamatkan diri"."""
+    while j < end and (doc[j].like_num or _norm(doc[j]) in QUANTIFIER):
+        j += 1
+    return j < end and (_norm(doc[j]) in lex.object_blockers or _base(doc[j]) in lex.object_blockers)
+
+
 def find_triggers(doc: Doc, start: int, end: int, lex: Lexicon, taken: Optional[set] = None) -> list[Trigger]:
     """Lexicon triggers in tokens [start, end), longest form first, no overlaps."""
     out: list[Trigger] = []
@@ -251,10 +263,17 @@ def find_triggers(doc: Doc, start: int, end: int, lex: Lexicon, taken: Optional[
                 continue
             req_at = None
             if e.requires:
-                req_at = next((k for k in range(j, min(end, j + 4))
-                               if _norm(doc[k]) in e.requires or _base(doc[k]) in e.requires), None)
+                req_at = None
+                for k in range(j, min(end, j + 4)):
+                    if _norm(doc[k]) in e.requires or _base(doc[k]) in e.requires:
+                        req_at = k
+                        break
+                    if _norm(doc[k]) in _OBJECT_STOP:   # "memberikan akses untuk pengiriman bantuan": not the object
+                        break
                 if req_at is None:
                     continue
+            if e.voice == "active" and j < end and _object_blocked(doc, j, end, lex):
+                continue
             hit = Trigger(i, j, e, e.voice)
             break
         if hit:
@@ -677,6 +696,33 @@ def _light_passive_after(doc: Doc, trig: Trigger, hi: int) -> Optional[int]:
     return None
 
 
+def _relative_verb(doc: Doc, trig: Trigger, lo: int) -> bool:
+    """The trigger opens a relative clause ("yang (telah) mendukung"): its subject is the head noun."""
+    j = trig.start - 1
+    while j > lo and _norm(doc[j]) in SKIP_BEFORE_VERB:
+        j -= 1
+    return j >= lo and _norm(doc[j]) in RELATIVE
+
+
+def _anaphoric_nominal(doc: Doc, trig: Trigger, lo: int, hi: int) -> bool:
+    """A nominal event marked as already known: a demonstrative after it ("pertemuan Korsel dan Korut
+    tersebut", "peretasan ini"), an enclitic ("kunjungannya") or a framing preposition before it
+    ("dalam pertemuan", "di sela kunjungannya"). Such a mention repeats an event told before."""
+    if trig.voice != "nominal":
+        return False
+    if _base(doc[trig.end - 1]) != _norm(doc[trig.end - 1]):
+        return True
+    if _prev_word(doc, trig.start, lo) in FRAME_PREP:
+        return True
+    for k in range(trig.end, min(hi, trig.end + 5)):
+        w = _norm(doc[k])
+        if w in DEMONSTRATIVE:
+            return True
+        if not doc[k].is_alpha or w in CLAUSE_BREAK or w in COORD and k > trig.end + 3:
+            return False
+    return False
+
+
 def _first_person_subject(doc: Doc, trig: Trigger, lo: int) -> bool:
     """'saya' / 'kami' before the verb (adverbs and 'bersama X' may stand between)."""
     for j in range(trig.start - 1, max(lo, trig.start - 6) - 1, -1):
@@ -710,6 +756,9 @@ def _governed_nominal(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi
     if v is None:
         return None, tgt_i
     w = _norm(doc[v])
+    lex = load_lexicon()
+    if w in lex.claim_cues or _base(doc[v]) in lex.claim_cues:
+        return None, tgt_i   # "Retno mengatakan bantuan ...": the speaker is not the nominal's agent
     if w in RECEIVE or (w.startswith("di") and len(w) > 4):
         subj = _left_subject(doc, ments, v, lo, triggers)
         src = None
@@ -1121,6 +1170,7 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
         parsed = None
     events: list[R.Event] = []
     history: list[tuple[int, list, list]] = []   # (sentence, source actors, target actors) per trigger
+    told_types: set[str] = set()                 # event types coded in earlier sentences
     last_claimer: Optional[R.Actor] = None
     for s_index, (lo, hi) in enumerate(sentences):
         triggers = found[s_index]
@@ -1129,6 +1179,10 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
         a_lo = _after_dateline(doc, lo, hi) if s_index == 0 else lo
         for trig in triggers:
             args = arguments(doc, trig, ments, a_lo, hi, triggers, prev_sources, parsed)
+            if not args.sources and trig.entry.type in told_types and _anaphoric_nominal(doc, trig, lo, hi):
+                continue   # guideline: an agentless nominal mention of an event already told is no new event
+            if not args.sources and trig.voice == "active" and _relative_verb(doc, trig, lo):
+                continue   # "iklan politik yang mendukung Trump": the agent is the head noun, no actor
             if any(m.kind in ("PL", "DUAL") for m in args.sources + args.targets):
                 args.sources = _resolve_plural(args.sources, history, s_index)
                 args.targets = _resolve_plural(args.targets, history, s_index)
@@ -1177,6 +1231,7 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             if st.status in ("claimed", "possible") and st.claimed_by:
                 last_claimer = next((m.actor for m in ments if m.actor.entity == st.claimed_by), last_claimer)
         events.extend(_dedupe(sent_events))
+        told_types.update(e.type for e in sent_events)
     for k, ev in enumerate(events, 1):
         ev.id = f"v{k}"
     return events
