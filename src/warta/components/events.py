@@ -108,6 +108,7 @@ LIGHT_PASSIVE = _G.get("light_passive", frozenset())
 _OBJECT_STOP = CLAUSE_BREAK | PURPOSE | PREP_TARGET | PREP_NOT_ACTOR
 DEMONSTRATIVE = _G.get("demonstrative", frozenset())
 FRAME_PREP = _G.get("frame_prep", frozenset())
+_GRAMMAR_WORDS = frozenset().union(*_G.values())
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}   # "X dan Y bertemu": each is the other's partner
 STATUS_RANK = {"denied": 6, "negated": 5, "failed": 4, "planned": 3, "possible": 2, "claimed": 1, "asserted": 0}
 
@@ -372,7 +373,8 @@ def actor_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         for n in (2, 1):
             key = tuple(_base(x) for x in doc[i: i + n])
             if len(key) == n and key in lex.agents:
-                ments.append(Mention(i, i + n, R.Actor(text=doc[i:i + n].text, sector=lex.agents[key]), 2))
+                a, b = _agent_span(doc, i, i + n, covered, lex)
+                ments.append(Mention(a, b, R.Actor(text=doc[a:b].text, sector=lex.agents[key]), 2))
                 break
     ments.extend(_plural_subjects(doc, lowers, covered, lex))
     ments.sort(key=lambda m: (m.start, -m.end))
@@ -399,6 +401,20 @@ def actor_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         merged.append(m)
         k += 1
     return merged
+
+
+def _agent_span(doc: Doc, i: int, j: int, covered: set[int], lex: Lexicon) -> tuple[int, int]:
+    """An agent noun with one plain lower-case modifier after it ("pemerintah daerah", "perusahaan
+    pelayaran", "masyarakat internasional"). Numbers and quantifiers before it stay out of the name."""
+    a = i
+    if j < len(doc) and j not in covered:
+        t = doc[j]
+        w = t.lower_
+        if (t.is_alpha and t.text.islower() and len(w) > 2 and not _verb_like(t) and w not in _GRAMMAR_WORDS
+                and w not in lex.by_first and w not in lex.cue_words and w not in lex.claim_cues
+                and w not in lex.agent_firsts):
+            j += 1
+    return a, j
 
 
 def _plural_subjects(doc: Doc, lowers: list[str], covered: set[int], lex: Lexicon) -> list[Mention]:
@@ -467,7 +483,9 @@ def _coordinated(ments: list[Mention], k: int, doc: Doc, direction: int, lo: int
     j = k
     while 0 <= j + direction < len(ments):
         a, b = (ments[j], ments[j + direction]) if direction > 0 else (ments[j + direction], ments[j])
-        between = [_norm(t) for t in doc[a.end: _skip_titles(doc, b.start, a.end)]]
+        # numbers and quantifiers may open a conjunct: "dua warga Cina dan satu perusahaan pelayaran"
+        between = [_norm(t) for t in doc[a.end: _skip_titles(doc, b.start, a.end)]
+                   if not (t.like_num or t.lower_ in QUANTIFIER)]
         if not between or len(between) > 2 or not all(w in COORD for w in between):
             break
         if b.start < lo or b.end > hi or _prev_word(doc, a.start, lo) in ACCORDING:
@@ -821,6 +839,10 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
                     and _norm(doc[trig.end]) in COMPLEMENT_LEAD and _norm(doc[trig.end]) in CLAUSE_BREAK:
                 # "mendesak agar Korea Utara mematuhi resolusi": the one urged is the complement's subject
                 tgt_i = _right_object(doc, ments, trig.end + 1, nxt, max_gap=4)
+            if tgt_i is None and trig.entry.type in ("REQUEST", "THREATEN") and trig.end + 1 < hi \
+                    and doc[trig.end].text == ",":
+                # "Trump pun mengancam, para senator tidak dapat masuk ...": the threatened party opens the clause
+                tgt_i = _right_object(doc, ments, trig.end + 1, hi, max_gap=2)
         if tgt_i is None and trig.entry.type in RECIPROCAL:   # "saya bersama Retno mendiskusikan": the partner
             tgt_i = next((x for x, m in enumerate(ments) if lo < m.start < trig.start and trig.start - m.end <= 3
                           and _prev_word(doc, m.start, lo) in COMITATIVE), None)
