@@ -101,6 +101,9 @@ class Gazetteer:
         for name in self.not_place:
             self.auto.add_word(name, name)
         self.auto.make_automaton()
+        self.locality_cue = {w: set(t.split()) for w, t in ctx.get("locality_cue", {}).items()}
+        self.locality_cue_re = re.compile(r"(?:^|(?<=\s))(?P<cue>" + "|".join(
+            re.escape(w) for w in sorted(self.locality_cue, key=len, reverse=True)) + r")\s+$")
         self.explicit = {a for a, *_ in table("places_aliases.tsv")}
         self.time_words = {f for f, *_ in table("time_weekdays.tsv")} | {f for f, *_ in table("time_months.tsv")}
 
@@ -208,7 +211,158 @@ def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
         best = max(cands, key=lambda c: _score(g.rows[c[0]], alias, context, g)
                    + (_near(g.rows[c[0]], anchors) if len(cands) > 1 else 0))
         out.append(PlaceMatch(s, e, text[s:e], g.rows[best[0]]))
+    if any(m.row.country == "IDN" for m in out):
+        out = _local_places(text, out, ents, sent_starts, g)
     return out
+
+
+# --------------------------------------------------------------------------- districts and villages
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"[^a-z]", "", s.lower())
+
+
+class _Localities:
+    """Every Indonesian district and village (``kb/data/localities.tsv.gz``), by squashed name
+    ("Kampungdalem" = "Kampung Dalem"), plus by the name without a compass word ("Sudimara" finds
+    Sudimara Barat/Timur/Jaya… when no village is called just that)."""
+
+    def __init__(self, path=None):
+        import gzip
+
+        self.exact: dict[str, list[tuple[str, str, float, float]]] = {}
+        self.base: dict[str, list[tuple[str, str, float, float]]] = {}
+        compass = ("Barat", "Timur", "Utara", "Selatan", "Tengah", "Baru", "Jaya", "Lama", "Ilir", "Ulu",
+                   "Hilir", "Hulu", "Pinang", "Dalam", "Luar", "Kidul", "Lor", "Wetan", "Kulon")
+        with gzip.open(path or KB_DATA / "localities.tsv.gz", "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#") or line.startswith("code\t"):
+                    continue
+                code, name, lat, lon = line.rstrip("\n").split("\t")
+                row = (code, name, float(lat), float(lon))
+                self.exact.setdefault(_squash(name), []).append(row)
+                words = name.split()
+                if len(words) > 1 and words[-1] in compass:
+                    self.base.setdefault(_squash(" ".join(words[:-1])), []).append(row)
+
+
+@lru_cache(maxsize=1)
+def _localities() -> _Localities:
+    return _Localities()
+
+
+def _km(lat1, lon1, lat2, lon2) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _radius(row: GazRow) -> float:
+    """How far a unit inside ``row`` may lie from ``row``'s point: a province is wide, a district small."""
+    if row.key.startswith("P:"):
+        return 250.0
+    if row.key.startswith(("D:", "V:")):
+        return 12.0
+    return 45.0
+
+
+_NAME = re.compile(r"[A-Z][a-z]+(?:(?:[ ]|-)[A-Z][a-z]+){0,2}")
+_UNIT_WORD = re.compile(r"(?:Kecamatan|Kabupaten|Kota|Provinsi|Kelurahan|Desa|Kab\.|Kec\.)\s+")
+_ADDRESS_GAP = re.compile(r"\s*(?:No\.?\s*\d+\s*[A-Z]?\s*)?(?:RT\.?\s*\d+\s*/\s*(?:RW\.?\s*)?\d+\s*)?,?\s*")
+
+
+def _local_row(name: str, kinds: set, near: list[tuple[float, float, float]]) -> Optional[GazRow]:
+    """The district or village called ``name`` nearest one of ``near`` (lat, lon, radius km)."""
+    L = _localities()
+    key = _squash(name)
+    for table_ in (L.exact, L.base):
+        best, best_d = None, None
+        for code, nm, la, lo in table_.get(key, ()):
+            kind = "district" if len(code) == 6 else "village"
+            if kinds and kind not in kinds:
+                continue
+            for a_la, a_lo, r in near:
+                d = _km(la, lo, a_la, a_lo)
+                if d <= r and (best_d is None or d < best_d):
+                    best, best_d = (code, nm, la, lo), d
+        if best:
+            code, nm, la, lo = best
+            if len(code) == 6:
+                return GazRow(f"D:{code}", f"Kecamatan {nm}", "admin", "IDN", la, lo, None, 0)
+            return GazRow(f"V:{code}", nm, "other", "IDN", la, lo, None, 0)
+    return None
+
+
+def _local_places(text, out: list[PlaceMatch], ents, sent_starts, g: Gazetteer) -> list[PlaceMatch]:
+    """Districts and villages the gazetteer does not name: in an address ("Krukut, Tamansari,
+    Jakarta Barat": each part lies inside the next), after "Desa/Kelurahan/Kecamatan" or, within
+    50 km of an Indonesian place the article names, after "warga/di"; and a known name that an
+    address puts elsewhere ("Hotel JS Luwansa, Kuningan, Jakarta" is Jakarta's Kuningan, not the
+    regency)."""
+    by_start = {m.start: m for m in out}
+    idn = [(m.row.lat, m.row.lon, 50.0) for m in out if m.row.country == "IDN" and m.row.feature != "country"
+           and m.row.lat is not None]
+    taken = bytearray(len(text))
+    for m in out:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    masked = "".join("#" if taken[i] else c for i, c in enumerate(text)) if out else text
+    names = sorted([(x.start(), x.end()) for x in _NAME.finditer(masked)] + [(m.start, m.end) for m in out])
+    found: dict[int, PlaceMatch] = {}
+    for s, e in reversed(names):   # right to left: the next part of an address is resolved first
+        cue_m = g.locality_cue_re.search(text[max(0, s - 12):s])
+        cue = cue_m.group("cue") if cue_m else None
+        words = text[s:e].split()
+        if cue is None and words[0] in g.locality_cue and len(words) > 1:
+            cue = words[0]   # "Kelurahan Dukuh": the cue is part of the capitalised run
+            s = s + len(words[0]) + 1
+        name = text[s:e]
+        if cue is None and by_start.get(s) is None and re.search(r"(?:^|\s)[A-Z][A-Za-z]*\.?[ ]$", text[max(0, s - 20):s]):
+            continue   # "Markas Besar TNI Cilangkap": the end of a longer name
+        if name in g.time_words or name in g.not_place or any(lab in VETO_LABELS for lab in ents.containing(s, e)):
+            continue
+        # the next part of the address, if any
+        gap = _ADDRESS_GAP.match(text, e)
+        nxt = gap.end() if gap.end() > e else None
+        pm = _UNIT_WORD.match(text, nxt) if nxt is not None else None
+        if nxt is not None and "," not in text[e:nxt] and not pm:
+            nxt = None   # "Cigugur Kabupaten Kuningan" needs no comma; a bare name does
+        nxt_m = (found.get(nxt) or by_start.get(nxt)) if nxt is not None else None
+        if nxt_m is None and pm:
+            nxt_m = found.get(pm.end()) or by_start.get(pm.end()) or by_start.get(nxt)
+        near = [(nxt_m.row.lat, nxt_m.row.lon, _radius(nxt_m.row))] if nxt_m and nxt_m.row.lat is not None \
+            and nxt_m.row.country == "IDN" else []
+        known = by_start.get(s)
+        if known is not None:
+            # an address that puts a known name elsewhere: the local unit of that name wins
+            if (near and known.end == e and known.row.feature != "country"
+                    and _km(known.row.lat, known.row.lon, near[0][0], near[0][1]) > near[0][2]):
+                row = _local_row(name, set(), near)
+                if row is not None:
+                    found[s] = PlaceMatch(s, e, name, row)
+                    continue
+            found.setdefault(s, known)
+            continue
+        if any(taken[s:e]):
+            continue
+        if not near and cue is None:
+            # a two-word name between commas ("Gereja Oikumene, Samarinda Seberang, Minggu sore")
+            if not (len(words) > 1 and re.search(r",\s*$", text[max(0, s - 3):s]) and re.match(r"\s*[,.]", text[e:e + 2])):
+                continue
+            near = [(la, lo, 30.0) for la, lo, _ in idn]
+        kinds = g.locality_cue.get(cue, set()) - {"span", "any"} if cue else set()
+        if not near:
+            near = idn
+        row = _local_row(name, kinds, near)
+        if row is None:
+            continue
+        start = s - len(cue) - 1 if cue and "span" in g.locality_cue.get(cue, ()) and text[s - len(cue) - 1:s - 1] == cue else s
+        found[s] = PlaceMatch(start, e, text[start:e], row)
+        taken[start:e] = b"\x01" * (e - start)
+    new = {m.start: m for m in out}
+    for s, m in found.items():
+        new[m.start] = m
+    return sorted(new.values(), key=lambda m: m.start)
 
 
 def _near(row: GazRow, anchors, km: float = 150.0) -> float:
@@ -375,6 +529,7 @@ class PlacesComponent:
     def __init__(self, nlp, name: str = "warta_places"):
         self.name = name
         self.gaz = gazetteer()
+        _localities()   # ~0.4 s: at load time, not in the first article
 
     def __call__(self, doc):
         from warta.record import Place

@@ -29,6 +29,12 @@ Foreign cities whose name is such a word ("Baku", "Asmara", "Surat") are left ou
 alias table names them.
 
 Columns: key, name, feature, country (ISO3), lat, lon, geonames, population, aliases (``|``).
+
+A second, gzipped table ``kb/data/localities.tsv.gz`` (Kemendagri code, name, lat, lon) holds every
+district (7,277) and village (83,763) of ``id-admin-regions``. Their names repeat across the
+country ("Wates" is 20 villages), so they are not aliases: ``warta_places`` looks a name up there
+only in an address ("Krukut, Tamansari, Jakarta Barat") or after "Desa/Kelurahan/warga/di", and
+takes the unit nearest the place the address or the article names.
 """
 from __future__ import annotations
 
@@ -47,6 +53,7 @@ from warta.kb import KB_DATA
 from warta.lang import table
 
 OUT = KB_DATA / "places.tsv"
+LOCALITIES = KB_DATA / "localities.tsv.gz"
 FOREIGN_MIN_POP = 100_000
 PREFIXES = ("Kota ", "Kabupaten ", "Kab. ", "Provinsi ", "Prov. ", "Kecamatan ", "Kec. ")
 
@@ -266,6 +273,24 @@ class Builder:
         return len(self.rows)
 
 
+def build_localities(shared: Path, out: Path = LOCALITIES) -> int:
+    """Districts and villages, one line each: code, name, lat, lon (4 decimals: ~10 m)."""
+    d = shared / "data/id-admin-regions"
+    n = 0
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("# Indonesian districts (6-digit code) and villages (10-digit code) with one point each.\n"
+                 "# Source: id-admin-regions (laravel-nusa / cahyadsn/wilayah, MIT; Kemendagri codes 2022).\n"
+                 "# Built by `python -m warta.kb.build_places`.\ncode\tname\tlat\tlon\n")
+        for fname in ("districts.csv", "villages.csv"):
+            with open(d / fname, encoding="utf-8") as fin:
+                for r in csv.DictReader(fin):
+                    if not r["latitude"]:
+                        continue
+                    fh.write(f"{r['code']}\t{r['name']}\t{float(r['latitude']):.4f}\t{float(r['longitude']):.4f}\n")
+                    n += 1
+    return n
+
+
 def build(shared: Path | None, out: Path = OUT) -> int:
     b = Builder(shared)
     wanted = set()
@@ -289,6 +314,8 @@ def main() -> None:
     a = ap.parse_args()
     n = build(a.shared, a.out)
     print(f"wrote {n} places to {a.out}")
+    if a.out == OUT:
+        print(f"wrote {build_localities(a.shared)} districts and villages to {LOCALITIES}")
 
 
 if __name__ == "__main__":
