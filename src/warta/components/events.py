@@ -368,10 +368,11 @@ def actor_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     firsts = lex.agent_firsts
     lowers = [x.lower_ for x in doc]
     for i, low in enumerate(lowers):     # agent nouns ("polisi", "pengunjuk rasa") not inside an entity
+        low = _singular(low)
         if i in covered or (low not in firsts and not (low.endswith("nya") and low[:-3] in firsts)):
             continue
         for n in (2, 1):
-            key = tuple(_base(x) for x in doc[i: i + n])
+            key = tuple(_singular(_base(x)) for x in doc[i: i + n])
             if len(key) == n and key in lex.agents:
                 a, b = _agent_span(doc, i, i + n, covered, lex)
                 ments.append(Mention(a, b, R.Actor(text=doc[a:b].text, sector=lex.agents[key]), 2))
@@ -401,6 +402,12 @@ def actor_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         merged.append(m)
         k += 1
     return merged
+
+
+def _singular(w: str) -> str:
+    """Plural by reduplication: "kelompok-kelompok" -> "kelompok", "negara-negara" -> "negara"."""
+    a, dash, b = w.partition("-")
+    return a if dash and a == b else w
 
 
 def _agent_span(doc: Doc, i: int, j: int, covered: set[int], lex: Lexicon) -> tuple[int, int]:
@@ -481,8 +488,13 @@ def _coordinated(ments: list[Mention], k: int, doc: Doc, direction: int, lo: int
     group = [ments[k]]
     links: list[list[str]] = []
     j = k
+    cur = k
     while 0 <= j + direction < len(ments):
-        a, b = (ments[j], ments[j + direction]) if direction > 0 else (ments[j + direction], ments[j])
+        a, b = (ments[cur], ments[j + direction]) if direction > 0 else (ments[j + direction], ments[cur])
+        if direction < 0 and a.end == b.start and b.kind == "PER":
+            # "Presiden Turki Recep Tayyip Erdogan": the country in the title is not a conjunct
+            j += direction
+            continue
         # numbers and quantifiers may open a conjunct: "dua warga Cina dan satu perusahaan pelayaran"
         between = [_norm(t) for t in doc[a.end: _skip_titles(doc, b.start, a.end)]
                    if not (t.like_num or t.lower_ in QUANTIFIER)]
@@ -493,6 +505,7 @@ def _coordinated(ments: list[Mention], k: int, doc: Doc, direction: int, lo: int
         group.append(ments[j + direction])
         links.append(between)
         j += direction
+        cur = j
     # "A, B, dan C" is a list; "Menurut Lavrov, Rusia ..." is not: a comma-only chain needs a conjunction
     while links and not any(w != "," for l in links for w in l):
         links.pop()
@@ -605,6 +618,8 @@ def _right_object(doc, ments, trig_end, hi, allow_direct=True, max_gap=12, skip_
         if any(w in CLAUSE_BREAK for w in between) and not _purpose_bridge(between):
             return None
         prev = _prev_word(doc, _skip_titles(doc, m.start, trig_end), trig_end)
+        if (prev in load_lexicon().roles or prev in POSSESSOR_HEAD) and m.start - 1 > trig_end:
+            prev = _prev_word(doc, m.start - 1, trig_end) or prev   # "terhadap para anggota Al Qaeda"
         if prev in PREP_NOT_ACTOR:
             continue
         gap_toks = [x for x in doc[trig_end: _skip_titles(doc, m.start, trig_end)] if x.text not in QUOTE_TOKENS]
@@ -843,6 +858,16 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
                     and doc[trig.end].text == ",":
                 # "Trump pun mengancam, para senator tidak dapat masuk ...": the threatened party opens the clause
                 tgt_i = _right_object(doc, ments, trig.end + 1, hi, max_gap=2)
+        if trig.entry.type == "COERCE" and trig.entry.mode == "seize":
+            # "para militan merebutnya dari pemberontak": the one a place is taken from is the target
+            for idx, m in enumerate(ments):
+                if m.start < trig.end or m.end > hi or m.start - trig.end > 8:
+                    continue
+                if any(_norm(t) in CLAUSE_BREAK and _norm(t) not in RECEIVE_FROM for t in doc[trig.end: m.start]):
+                    break
+                if _prev_word(doc, _skip_titles(doc, m.start, trig.end), trig.end) in RECEIVE_FROM - AGENT_MARKER:
+                    tgt_i = idx
+                    break
         if tgt_i is None and trig.entry.type in RECIPROCAL:   # "saya bersama Retno mendiskusikan": the partner
             tgt_i = next((x for x, m in enumerate(ments) if lo < m.start < trig.start and trig.start - m.end <= 3
                           and _prev_word(doc, m.start, lo) in COMITATIVE), None)
@@ -1194,6 +1219,7 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
     history: list[tuple[int, list, list]] = []   # (sentence, source actors, target actors) per trigger
     told_types: set[str] = set()                 # event types coded in earlier sentences
     last_claimer: Optional[R.Actor] = None
+    last_accuser: Optional[tuple[int, R.Actor]] = None   # (sentence, source) of the last allegation
     for s_index, (lo, hi) in enumerate(sentences):
         triggers = found[s_index]
         prev_sources: list[Mention] = []
@@ -1209,7 +1235,12 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                 args.sources = _resolve_plural(args.sources, history, s_index)
                 args.targets = _resolve_plural(args.targets, history, s_index)
             st = status_of(doc, trig, lo, hi, lex, ments, quotes, triggers)
-            targets = [m.actor for m in args.targets]
+            targets = [m.actor for m in args.targets
+                       if not any(_same(m.actor, src.actor) for src in args.sources)]
+            if trig.entry.type == "REJECT" and not targets and last_accuser is not None \
+                    and s_index - last_accuser[0] <= 1 and not any(_same(m.actor, last_accuser[1]) for m in args.sources):
+                # "Pemerintah menuduh gerilyawan yang kemudian dibantah gerilyawan": a denial answers the accuser
+                targets = [last_accuser[1]]
             if trig.entry.type == "REJECT" and not targets and last_claimer is not None:
                 # "Rusia menolak komentar tersebut": the rejected claim is the last one reported
                 targets = [last_claimer]
@@ -1250,6 +1281,8 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                         sentence=s_index, date=date, place=place, status=st.status,
                         claimed_by=st.claimed_by, quote=st.quote, confidence=round(min(conf, 1.0), 2))
                     sent_events.append(ev)
+            if trig.entry.type == "ACCUSE" and trig.entry.mode == "allege" and args.sources:
+                last_accuser = (s_index, args.sources[0].actor)
             if st.status in ("claimed", "possible") and st.claimed_by:
                 last_claimer = next((m.actor for m in ments if m.actor.entity == st.claimed_by), last_claimer)
         events.extend(_dedupe(sent_events))
