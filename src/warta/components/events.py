@@ -108,6 +108,7 @@ LIGHT_PASSIVE = _G.get("light_passive", frozenset())
 _OBJECT_STOP = CLAUSE_BREAK | PURPOSE | PREP_TARGET | PREP_NOT_ACTOR
 DEMONSTRATIVE = _G.get("demonstrative", frozenset())
 FRAME_PREP = _G.get("frame_prep", frozenset())
+PROTEST_SECTORS = frozenset(w.upper() for w in _G.get("protest_sector", frozenset()))
 _GRAMMAR_WORDS = frozenset().union(*_G.values())
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}   # "X dan Y bertemu": each is the other's partner
 STATUS_RANK = {"denied": 6, "negated": 5, "failed": 4, "planned": 3, "possible": 2, "claimed": 1, "asserted": 0}
@@ -842,6 +843,15 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
         elif prev_event_sources and j >= lo and _norm(doc[j]) in VERB_COORD:
             if src_i is None or ments[src_i].start > prev_event_sources[0].start:
                 args.sources = list(prev_event_sources)
+        elif j >= lo and _norm(doc[j]) in VERB_COORD and _verb_like(doc[j - 1] if j > lo else doc[j]) is False:
+            # "ISIS sudah sampai Filipina Selatan dan menguasai Kota Marawi": the clause subject, not the
+            # previous verb's object, acts
+            first = next((x for x, m in enumerate(ments) if lo <= m.start < j and m.rank < 2
+                          and _subject_position(doc, m.start, lo)
+                          and _prev_word(doc, m.start, lo) not in PREP_NOT_ACTOR | PREP_TARGET | ATTRIBUTION), None)
+            if first is not None and src_i is not None and ments[first].start < ments[src_i].start \
+                    and any(_verb_like(t) or t.lower_ in SKIP_BEFORE_VERB for t in doc[ments[first].end: ments[src_i].start]):
+                src_i = first
         if tgt_i is None:   # "mengancamnya": the enclitic object
             tgt_i = next((x for x, m in enumerate(ments) if m.start == trig.start and m.end == trig.end), None)
         if tgt_i is None:
@@ -858,6 +868,18 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
                     and doc[trig.end].text == ",":
                 # "Trump pun mengancam, para senator tidak dapat masuk ...": the threatened party opens the clause
                 tgt_i = _right_object(doc, ments, trig.end + 1, hi, max_gap=2)
+        if trig.entry.type in RECIPROCAL and tgt_i is None:
+            # "membicarakan persoalan ISIS dengan Menteri Pertahanan Selandia Baru Mark Mitchell",
+            # "sepakat bersama partai koalisi Golkar, PPP ...": the partner, not the topic
+            for idx, m in enumerate(ments):
+                if m.start < trig.end or m.end > hi or m.start - trig.end > 10:
+                    continue
+                if any(_norm(t) in CLAUSE_BREAK and _norm(t) not in PREP_TARGET for t in doc[trig.end: m.start]):
+                    break
+                p = _prev_word(doc, _skip_titles(doc, m.start, trig.end), trig.end)
+                if p == "dengan" or p in COMITATIVE or (m.rank == 2 and doc[m.start - 1].lower_ in COMITATIVE):
+                    tgt_i = _prefer_person(doc, ments, idx)
+                    break
         if trig.entry.type == "COERCE" and trig.entry.mode == "seize":
             # "para militan merebutnya dari pemberontak": the one a place is taken from is the target
             for idx, m in enumerate(ments):
@@ -1244,7 +1266,7 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             if trig.entry.type == "REJECT" and not targets and last_claimer is not None:
                 # "Rusia menolak komentar tersebut": the rejected claim is the last one reported
                 targets = [last_claimer]
-            if not args.sources and st.status == "claimed" and st.claimed_by and trig.voice == "active" \
+            if not args.sources and st.quote and st.claimed_by and trig.voice == "active" \
                     and _first_person_subject(doc, trig, a_lo):
                 # "'Kami membantu mereka,' ujar Rouhani": the speaker acts
                 ent = next((e for e in (doc._.entities or []) if e.id == st.claimed_by), None)
@@ -1274,8 +1296,12 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                     conf = 0.4 + (0.25 if src is not None and src.entity else 0.1 if src else 0) \
                         + (0.25 if tgt is not None and tgt.entity else 0.1 if tgt else 0) \
                         + (0.1 if len(trig.entry.form) > 1 or trig.entry.requires else 0)
+                    typ, mode, cameo = trig.entry.type, trig.entry.mode, trig.entry.cameo
+                    if typ == "PROTEST" and mode is None and src is not None and src.sector not in PROTEST_SECTORS:
+                        # a government or official "memprotes": a diplomatic protest (PLOVER ACCUSE disapprove)
+                        typ, mode, cameo = "ACCUSE", "disapprove", "114"
                     ev = R.Event(
-                        id="", type=trig.entry.type, mode=trig.entry.mode, cameo=trig.entry.cameo,
+                        id="", type=typ, mode=mode, cameo=cameo,
                         source=src, target=tgt,
                         trigger=R.Span(start=span.start_char, end=span.end_char, text=span.text),
                         sentence=s_index, date=date, place=place, status=st.status,
