@@ -94,6 +94,7 @@ class Gazetteer:
         self.district_re = re.compile(r"\b(?:" + "|".join(map(re.escape, titles))
                                       + r")\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)") if titles else None
         self.clubs = set(ctx.get("club", {}))
+        self.org_of_place = set(ctx.get("org_of_place", {})) | {w.split()[-1] for w in ctx.get("title_before", {})}
         self.sports_cues = set(ctx.get("sports_cue", {}))
         self.title_before_re = re.compile(r"(?:^|\s)(?:" + "|".join(
             re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ctx.get("title_before", {}), key=len, reverse=True))
@@ -422,6 +423,11 @@ class _EntIndex(list):
         i = bisect_right(self.starts, s) - 1
         return [self[i][2]] if i >= 0 and e <= self[i][1] else []
 
+    def span(self, s: int, e: int):
+        """The (start, end, label) entity containing [s, e), or None."""
+        i = bisect_right(self.starts, s) - 1
+        return self[i] if i >= 0 and e <= self[i][1] else None
+
 
 def _foreign_ok(text, s, e, alias, ents, context, g: Gazetteer) -> bool:
     """A one-word foreign city that is no capital, no exonym and under a million people is often a
@@ -448,6 +454,11 @@ def _accept(text, s, e, alias, ents, sent_starts, g: Gazetteer) -> bool:
             return False   # a person ("Bima Arya"); countries, provinces, states and regions are kept ("Florida" tagged PER)
     if g.org_before_re.search(text[max(0, s - 30):s]):
         return False
+    org = ents.span(s, e)
+    if org is not None and org[2] == "ORG" and org[0] < s and org[1] == e:
+        prev = text[org[0]:s].split()[-1]
+        if prev[:1].isupper() and prev not in g.org_of_place and prev not in g.alias:
+            return False   # "Ippudo Indonesia", "Toyota Indonesia": a firm's local arm, not the country
     if not _not_inside_name(text, s, e, alias, g, sent_starts):
         return False
     m = re.match(r"\s+([A-Z][A-Za-z]*)", text[e:e + 20])

@@ -18,7 +18,8 @@ The output is committed, so users never need ``../shared`` or a network. Sources
   Without it, pycountry's Indonesian translations (LGPL-2.1 data) are used.
 * warta's own tables ``lang/places_aliases.tsv`` (newsroom variants and exonyms: AS, Tiongkok,
   Moskow, Jenewa, Jabar …), ``lang/places_regions.tsv`` (regions and islands) and
-  ``lang/places_natural.tsv`` (lakes and volcanoes), with hand-placed points.
+  ``lang/places_natural.tsv`` (lakes and volcanoes) and ``lang/places_foreign_admin.tsv`` (other
+  countries' provinces and states: Balochistan, British Columbia, Sabah …), with hand-placed points.
 
 Single-word aliases that are also ordinary Indonesian words (from spaCy's Indonesian lemma table:
 "Batu", "Malang", "Negara", "Surat") are marked with a leading ``~``: the component accepts them
@@ -244,6 +245,9 @@ class Builder:
             aliases = rest[0].split("|") if rest and rest[0] else []
             self.add(f"X:{name}", name, "region", None if cc == "-" else cc, float(lat), float(lon), None, 0,
                      aliases)
+        for name, lat, lon, cc, *rest in table("places_foreign_admin.tsv"):
+            aliases = rest[0].split("|") if rest and rest[0] else []
+            self.add(f"X:{name}", name, "admin", cc, float(lat), float(lon), None, 0, aliases)
         for name, lat, lon, cc, *rest in table("places_natural.tsv"):
             aliases = rest[0].split("|") if rest and rest[0] else []
             self.add(f"X:{name}", name, "other", None if cc == "-" else cc, float(lat), float(lon), None, 0,
@@ -277,7 +281,9 @@ def build_localities(shared: Path, out: Path = LOCALITIES) -> int:
     """Districts and villages, one line each: code, name, lat, lon (4 decimals: ~10 m)."""
     d = shared / "data/id-admin-regions"
     n = 0
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+    import io
+
+    with io.TextIOWrapper(gzip.GzipFile(out, "wb", compresslevel=9, mtime=0), encoding="utf-8") as fh:   # reproducible
         fh.write("# Indonesian districts (6-digit code) and villages (10-digit code) with one point each.\n"
                  "# Source: id-admin-regions (laravel-nusa / cahyadsn/wilayah, MIT; Kemendagri codes 2022).\n"
                  "# Built by `python -m warta.kb.build_places`.\ncode\tname\tlat\tlon\n")
