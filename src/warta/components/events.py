@@ -108,6 +108,7 @@ LIGHT_PASSIVE = _G.get("light_passive", frozenset())
 _OBJECT_STOP = CLAUSE_BREAK | PURPOSE | PREP_TARGET | PREP_NOT_ACTOR
 DEMONSTRATIVE = _G.get("demonstrative", frozenset())
 FRAME_PREP = _G.get("frame_prep", frozenset())
+DOCUMENT_NOUN = _G.get("document_noun", frozenset())
 PROTEST_SECTORS = frozenset(w.upper() for w in _G.get("protest_sector", frozenset()))
 _GRAMMAR_WORDS = frozenset().union(*_G.values())
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}   # "X dan Y bertemu": each is the other's partner
@@ -378,6 +379,7 @@ def actor_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
                 a, b = _agent_span(doc, i, i + n, covered, lex)
                 ments.append(Mention(a, b, R.Actor(text=doc[a:b].text, sector=lex.agents[key]), 2))
                 break
+    ments.extend(_bare_roles(doc, lowers, covered, ments, lex))
     ments.extend(_plural_subjects(doc, lowers, covered, lex))
     ments.sort(key=lambda m: (m.start, -m.end))
     # drop mentions nested in a longer one
@@ -423,6 +425,31 @@ def _agent_span(doc: Doc, i: int, j: int, covered: set[int], lex: Lexicon) -> tu
                 and w not in lex.agent_firsts):
             j += 1
     return a, j
+
+
+def _bare_roles(doc: Doc, lowers: list[str], covered: set[int], ments: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A role named without a person after a target preposition or a quantifier ("mewanti-wanti
+    kepada Gubernur dan wakil gubernur terpilih", "para menteri") acts like an agent noun. A role
+    a few words before a name is a title or has a possessor ("Presiden Joko Widodo", "para menteri luar
+    negeri negara ASEAN") and is left to the name."""
+    taken = covered | {i for m in ments for i in range(m.start, m.end)}
+    out = []
+    i = 0
+    while i < len(lowers):
+        hit = None
+        if i not in taken:
+            for n in (3, 2, 1):
+                if i + n <= len(lowers) and " ".join(lowers[i: i + n]) in lex.roles \
+                        and not any(k in taken for k in range(i, i + n)):
+                    hit = n
+                    break
+        if hit and not any(t.text[:1].isupper() for t in doc[i + hit: i + hit + 3]) \
+                and i > 0 and (lowers[i - 1] in PREP_TARGET or lowers[i - 1] in QUANTIFIER):
+            out.append(Mention(i, i + hit, R.Actor(text=doc[i: i + hit].text), 2, "ROLE"))
+            i += hit
+        else:
+            i += 1
+    return out
 
 
 def _plural_subjects(doc: Doc, lowers: list[str], covered: set[int], lex: Lexicon) -> list[Mention]:
@@ -736,6 +763,23 @@ def _relative_verb(doc: Doc, trig: Trigger, lo: int) -> bool:
     while j > lo and _norm(doc[j]) in SKIP_BEFORE_VERB:
         j -= 1
     return j >= lo and _norm(doc[j]) in RELATIVE
+
+
+def _document_issuer(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, triggers) -> Optional[int]:
+    """'X mengeluarkan surat / pernyataan yang meminta ...': the mention that issued the document."""
+    j = trig.start - 1
+    while j > lo and _norm(doc[j]) in SKIP_BEFORE_VERB:
+        j -= 1
+    k = j - 1   # the head noun before "yang", possibly with one modifier ("surat resmi")
+    for h in (k, k - 1):
+        if h >= lo and _base(doc[h]) in DOCUMENT_NOUN:
+            v = h - 1
+            while v >= lo and (_norm(doc[v]) in QUANTIFIER or doc[v].like_num):
+                v -= 1
+            if v >= lo and _verb_like(doc[v]):
+                return _left_subject(doc, ments, v, lo, triggers)
+            return None
+    return None
 
 
 def _anaphoric_nominal(doc: Doc, trig: Trigger, lo: int, hi: int) -> bool:
@@ -1252,7 +1296,10 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             if not args.sources and trig.entry.type in told_types and _anaphoric_nominal(doc, trig, lo, hi):
                 continue   # guideline: an agentless nominal mention of an event already told is no new event
             if not args.sources and trig.voice == "active" and _relative_verb(doc, trig, lo):
-                continue   # "iklan politik yang mendukung Trump": the agent is the head noun, no actor
+                issuer = _document_issuer(doc, trig, ments, a_lo, triggers)
+                if issuer is None:
+                    continue   # "iklan politik yang mendukung Trump": the agent is the head noun, no actor
+                args.sources = _coordinated(ments, issuer, doc, -1, a_lo, hi)
             if any(m.kind in ("PL", "DUAL") for m in args.sources + args.targets):
                 args.sources = _resolve_plural(args.sources, history, s_index)
                 args.targets = _resolve_plural(args.targets, history, s_index)
