@@ -307,7 +307,12 @@ def _local_places(text, out: list[PlaceMatch], ents, sent_starts, g: Gazetteer) 
     taken = bytearray(len(text))
     for m in out:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
-    masked = "".join("#" if taken[i] else c for i, c in enumerate(text)) if out else text
+    parts, pos = [], 0
+    for m in out:   # the known places blanked out, so a capitalised run stops at them
+        if m.start >= pos:
+            parts += [text[pos:m.start], "#" * (m.end - m.start)]
+            pos = m.end
+    masked = "".join(parts) + text[pos:]
     names = sorted([(x.start(), x.end()) for x in _NAME.finditer(masked)] + [(m.start, m.end) for m in out])
     found: dict[int, PlaceMatch] = {}
     for s, e in reversed(names):   # right to left: the next part of an address is resolved first
