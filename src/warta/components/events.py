@@ -765,6 +765,23 @@ def _relative_verb(doc: Doc, trig: Trigger, lo: int) -> bool:
     return j >= lo and _norm(doc[j]) in RELATIVE
 
 
+def _partner_after(doc: Doc, start: int, lo: int) -> bool:
+    """'dengan / bersama' before a name, possibly with a plain noun group or 'seperti' between:
+    "sepakat bersama partai koalisi Partai Golkar", "dengan tokoh dunia seperti Sekjen PBB Guterres"."""
+    j = start - 1
+    steps = 0
+    while j >= lo and steps <= 3:
+        w = _norm(doc[j])
+        if w == "dengan" or w in COMITATIVE:
+            return True
+        if not doc[j].is_alpha or not doc[j].text.islower() or _verb_like(doc[j]) \
+                or (w in _GRAMMAR_WORDS and w not in APPOSITION and w != "seperti"):
+            return False
+        j -= 1
+        steps += 1
+    return False
+
+
 def _document_issuer(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, triggers) -> Optional[int]:
     """'X mengeluarkan surat / pernyataan yang meminta ...': the mention that issued the document."""
     j = trig.start - 1
@@ -912,16 +929,17 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
                     and doc[trig.end].text == ",":
                 # "Trump pun mengancam, para senator tidak dapat masuk ...": the threatened party opens the clause
                 tgt_i = _right_object(doc, ments, trig.end + 1, hi, max_gap=2)
-        if trig.entry.type in RECIPROCAL and tgt_i is None:
+        if trig.entry.type in RECIPROCAL:
             # "membicarakan persoalan ISIS dengan Menteri Pertahanan Selandia Baru Mark Mitchell",
             # "sepakat bersama partai koalisi Golkar, PPP ...": the partner, not the topic
             for idx, m in enumerate(ments):
                 if m.start < trig.end or m.end > hi or m.start - trig.end > 10:
                     continue
-                if any(_norm(t) in CLAUSE_BREAK and _norm(t) not in PREP_TARGET for t in doc[trig.end: m.start]):
-                    break
-                p = _prev_word(doc, _skip_titles(doc, m.start, trig.end), trig.end)
-                if p == "dengan" or p in COMITATIVE or (m.rank == 2 and doc[m.start - 1].lower_ in COMITATIVE):
+                if any((_norm(t) in CLAUSE_BREAK and _norm(t) not in PREP_TARGET)
+                       or (t.text.islower() and _verb_like(t) and _norm(t) not in _GRAMMAR_WORDS)
+                       for t in doc[trig.end: m.start]):
+                    break   # another clause or verb ("bertemu X dan terus berkoordinasi dengan Y")
+                if _partner_after(doc, _skip_titles(doc, m.start, trig.end), trig.end):
                     tgt_i = _prefer_person(doc, ments, idx)
                     break
         if trig.entry.type == "COERCE" and trig.entry.mode == "seize":
