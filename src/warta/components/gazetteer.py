@@ -16,6 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from warta.components.person_names import add_person_names
 from warta.kb import KB_DATA
 
 GAZETTEER_FILE = KB_DATA / "gazetteer.jsonl"
@@ -55,6 +56,9 @@ class GazetteerRuler:
             self.matcher.add(f"{label}|{key}", [nlp.make_doc(p) for p in patterns])
 
     def __call__(self, doc: Doc) -> Doc:
+        return add_person_names(self._match(doc))
+
+    def _match(self, doc: Doc) -> Doc:
         matches = []
         for match_id, start, end in self.matcher(doc):
             label, key = self.keys[match_id]
