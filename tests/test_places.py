@@ -172,3 +172,14 @@ def test_league_and_team_names_are_not_places():
         ("Jepang", "Jepang", "country", "JPN")]
     assert ("Indonesia", "Indonesia", "country", "IDN") in places(
         "Pelatih Timnas Indonesia itu tiba.", ents=[(8, 24, "ORG")])
+
+
+def test_town_after_kota_and_venue_city_after_stadium():
+    # IndoSum test 1477902634: "di Kota Tentena" is the village-town Tentena, inside Kabupaten Poso
+    got = {p.text: p.row for p in find_places(
+        "Festival Danau Poso akan digelar 2 hingga 5 November 2016 di Kota Tentena, Kabupaten Poso.")}
+    assert km((got["Tentena"].lat, got["Tentena"].lon), (-1.76, 120.67)) < 5
+    # IndoSum test2 1494560700, a sports article: the venue's city is a place, not the club
+    text = ("Juventus selaku lawan pada partai final Liga Champions di Stadion Millennium, Cardiff, 3 Juni 2017. "
+            "Klub itu juara musim lalu, pelatih dan pemain siap untuk laga final, gol demi gol.")
+    assert ("Cardiff", "Cardiff", "city", "GBR") in places(text)

@@ -94,6 +94,9 @@ class Gazetteer:
         self.district_re = re.compile(r"\b(?:" + "|".join(map(re.escape, titles))
                                       + r")\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)") if titles else None
         self.clubs = set(ctx.get("club", {}))
+        fac = sorted(ctx.get("facility", {}), key=len, reverse=True)
+        self.after_facility_re = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in fac)
+                                            + r")\s[^,.;\n]{1,40},\s*$") if fac else None
         self.org_of_place = set(ctx.get("org_of_place", {})) | {w.split()[-1] for w in ctx.get("title_before", {})}
         self.sports_cues = set(ctx.get("sports_cue", {}))
         self.title_before_re = re.compile(r"(?:^|\s)(?:" + "|".join(
@@ -319,7 +322,7 @@ def _local_places(text, out: list[PlaceMatch], ents, sent_starts, g: Gazetteer) 
         cue_m = g.locality_cue_re.search(text[max(0, s - 12):s])
         cue = cue_m.group("cue") if cue_m else None
         words = text[s:e].split()
-        if cue is None and words[0] in g.locality_cue and len(words) > 1:
+        if words[0] in g.locality_cue and len(words) > 1:
             cue = words[0]   # "Kelurahan Dukuh": the cue is part of the capitalised run
             s = s + len(words[0]) + 1
         name = text[s:e]
@@ -386,6 +389,8 @@ def _club(text, s, e, alias, g: Gazetteer) -> bool:
     if alias not in g.clubs:
         return False
     prev = _word_before(text, s)
+    if g.after_facility_re is not None and g.after_facility_re.search(text[max(0, s - 60):s]):
+        return False   # "di Stadion Millennium, Cardiff": the venue's city
     return not (prev.lower() in g.cues or prev in g.cues)
 
 
@@ -448,6 +453,8 @@ def _foreign_ok(text, s, e, alias, ents, context, g: Gazetteer) -> bool:
     if any(lab in PLACE_LABELS for lab in ents.containing(s, e)):
         return True
     prev = _word_before(text, s)
+    if g.after_facility_re is not None and g.after_facility_re.search(text[max(0, s - 60):s]):
+        return True   # "di Stadion Millennium, Cardiff"
     return prev in g.cues or prev.lower() in g.cues
 
 
