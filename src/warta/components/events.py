@@ -109,6 +109,7 @@ _OBJECT_STOP = CLAUSE_BREAK | PURPOSE | PREP_TARGET | PREP_NOT_ACTOR
 DEMONSTRATIVE = _G.get("demonstrative", frozenset())
 FRAME_PREP = _G.get("frame_prep", frozenset())
 DOCUMENT_NOUN = _G.get("document_noun", frozenset())
+TOPIC_VERB = _G.get("topic_verb", frozenset())
 PROTEST_SECTORS = frozenset(w.upper() for w in _G.get("protest_sector", frozenset()))
 _GRAMMAR_WORDS = frozenset().union(*_G.values())
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}   # "X dan Y bertemu": each is the other's partner
@@ -139,11 +140,21 @@ class Lexicon:
     roles: frozenset[str] = frozenset()   # role/agent head nouns (lang/roles.tsv + event_agents.tsv)
     agent_firsts: frozenset[str] = frozenset()
     cue_words: frozenset[str] = frozenset()
-    object_blockers: frozenset[str] = frozenset()
+    object_blockers: dict = field(default_factory=dict)   # object word -> event types it blocks ("*": all)
 
 
 def _split(cell: str) -> list[str]:
     return [] if cell in ("", "-") else [f.strip() for f in cell.split("|") if f.strip()]
+
+
+def _object_blockers(path: Path) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    if path.exists():
+        for line in open(path, encoding="utf-8"):
+            if line.strip() and not line.startswith("#"):
+                word, _tab, types = line.rstrip("\n").partition("\t")
+                out.setdefault(word.strip().lower(), set()).update(types.split("|") if types.strip() else ["*"])
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=4)
@@ -193,7 +204,7 @@ def load_lexicon(lang_dir: str = str(LANG_DIR)) -> Lexicon:
                    words("event_nominal_blockers.txt"), words("event_name_stopwords.txt") | single_roles,
                    frozenset(single_roles), frozenset(k[0] for k in agents),
                    frozenset(w for v in cues.values() for toks, _s, _w in v for w in toks),
-                   words("event_object_blockers.txt") if (d / "event_object_blockers.txt").exists() else frozenset())
+                   _object_blockers(d / "event_object_blockers.txt"))
 
 
 # ----------------------------------------------------------------------------- triggers
@@ -235,11 +246,15 @@ def _match_form(words: Sequence, i: int, form: tuple[str, ...]) -> Optional[int]
     return j
 
 
-def _object_blocked(doc: Doc, j: int, end: int, lex: Lexicon) -> bool:
-    """An object that makes the verb no event: "menduduki 52 kursi", "merebut gelar", "menyelamatkan diri"."""
+def _object_blocked(doc: Doc, j: int, end: int, lex: Lexicon, typ: str) -> bool:
+    """An object that makes the verb no event: "menduduki 52 kursi", "merebut gelar", "menyelamatkan diri",
+    "mengancam keamanan kawasan" (endanger, not threaten someone)."""
     while j < end and (doc[j].like_num or _norm(doc[j]) in QUANTIFIER):
         j += 1
-    return j < end and (_norm(doc[j]) in lex.object_blockers or _base(doc[j]) in lex.object_blockers)
+    if j >= end:
+        return False
+    types = lex.object_blockers.get(_norm(doc[j])) or lex.object_blockers.get(_base(doc[j]))
+    return bool(types) and ("*" in types or typ in types)
 
 
 def find_triggers(doc: Doc, start: int, end: int, lex: Lexicon, taken: Optional[set] = None) -> list[Trigger]:
@@ -275,7 +290,7 @@ def find_triggers(doc: Doc, start: int, end: int, lex: Lexicon, taken: Optional[
                         break
                 if req_at is None:
                     continue
-            if e.voice == "active" and j < end and _object_blocked(doc, j, end, lex):
+            if e.voice == "active" and j < end and _object_blocked(doc, j, end, lex, e.type):
                 continue
             hit = Trigger(i, j, e, e.voice)
             break
@@ -427,17 +442,23 @@ def _agent_span(doc: Doc, i: int, j: int, covered: set[int], lex: Lexicon) -> tu
     return a, j
 
 
+@lru_cache(maxsize=4)
+def _role_firsts(roles: frozenset[str]) -> frozenset[str]:
+    return frozenset(r.split()[0] for r in roles)
+
+
 def _bare_roles(doc: Doc, lowers: list[str], covered: set[int], ments: list[Mention], lex: Lexicon) -> list[Mention]:
     """A role named without a person after a target preposition or a quantifier ("mewanti-wanti
     kepada Gubernur dan wakil gubernur terpilih", "para menteri") acts like an agent noun. A role
     a few words before a name is a title or has a possessor ("Presiden Joko Widodo", "para menteri luar
     negeri negara ASEAN") and is left to the name."""
+    firsts = _role_firsts(lex.roles)
     taken = covered | {i for m in ments for i in range(m.start, m.end)}
     out = []
     i = 0
     while i < len(lowers):
         hit = None
-        if i not in taken:
+        if lowers[i] in firsts and i not in taken:
             for n in (3, 2, 1):
                 if i + n <= len(lowers) and " ".join(lowers[i: i + n]) in lex.roles \
                         and not any(k in taken for k in range(i, i + n)):
@@ -920,7 +941,10 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
             if trig.entry.type in ("THREATEN", "REQUEST", "AGREE") and trig.end < hi \
                     and _norm(doc[trig.end]) in COMPLEMENT_LEAD:
                 nxt = hi   # "mengancam akan menarik diri dari PBB": the threatened party is the target
-            tgt_i = _right_object(doc, ments, trig.end, nxt, skip_agents_until=trig.end + 4 if trig.entry.requires else 0)
+            topic = _norm(doc[trig.start]) in TOPIC_VERB or _base(doc[trig.start]) in TOPIC_VERB
+            # "membahas tema reformasi PBB": the object is a topic; only "dengan X" names a partner
+            tgt_i = _right_object(doc, ments, trig.end, nxt, allow_direct=not topic,
+                                  skip_agents_until=trig.end + 4 if trig.entry.requires else 0)
             if tgt_i is None and trig.entry.type in ("REQUEST", "THREATEN") and trig.end < hi \
                     and _norm(doc[trig.end]) in COMPLEMENT_LEAD and _norm(doc[trig.end]) in CLAUSE_BREAK:
                 # "mendesak agar Korea Utara mematuhi resolusi": the one urged is the complement's subject
