@@ -215,3 +215,17 @@ def test_statement_day_carries_to_later_reported_speech():
         "2018-02-04", "2018-02-04", "2018-02-04", "2018-02-05"]
     # without a dated statement the publication day stays the anchor
     assert one("Hari ini, dia menambahkan, ada nama calon.", date(2018, 2, 6)).value == "2018-02-06"
+
+
+def test_named_holidays_take_their_day_in_the_nearest_year():
+    # IndoSum test 1499206500, published 2017-07-05 (Idul Fitri 1438 H fell on 25 June 2017)
+    found = find_times("kuasa hukumnya sudah kembali dari libur Lebaran. Ia meminta agar pemeriksaan "
+                       "dilakukan setelah Hari Raya Idulfitri.", date(2017, 7, 5))
+    assert [(t.text, t.value) for t in found] == [("Lebaran", "2017-06-25"), ("Hari Raya Idulfitri", "2017-06-25")]
+    # IndoSum test 1513755788, published 2017-12-20: the coming Christmas; a written year wins
+    assert one("sepanjang libur perayaan Natal nanti.", date(2017, 12, 20)).value == "2017-12-25"
+    assert one("Perayaan Tahun Baru Imlek 2018 meriah.", date(2017, 12, 20)).value == "2018-02-16"
+    assert one("Natal lalu ia di Roma.", date(2017, 3, 1)).value == "2016-12-25"
+    # the Brazilian city and a lower-case new year are not holidays
+    assert find_times("Ia terbang ke Natal, Brasil.", date(2017, 3, 1)) == []
+    assert find_times("Semangat tahun baru untuk semua.", date(2017, 3, 1)) == []

@@ -77,6 +77,9 @@ class _Lang:
         self.units = {_norm(f): (u, iso, t == "1") for f, u, iso, t in table("time_units.tsv")}
         self.numbers = {_norm(f): float(v) for f, v in table("time_number_words.tsv")}
         self.zones = {f: o for f, o in table("time_timezones.tsv")}
+        self.holidays = {_norm(f): k for f, k in table("time_holidays.tsv")}
+        self.holiday_dates: dict[tuple[str, int], date] = {
+            (k, int(y)): date.fromisoformat(d) for k, y, d in table("time_holiday_dates.tsv")}
         cues: dict[str, set[str]] = {}
         for f, k in table("time_cues.tsv"):
             cues.setdefault(k, set()).add(_norm(f))
@@ -125,6 +128,8 @@ class _Lang:
             ("count_range", re.compile(
                 rf"\b(?P<n1>\d+)\s*(?:-|–|hingga|sampai)\s*(?P<n2>\d+)\s+(?P<unit>{unit})"
                 rf"(?:\s+(?P<past>{past})|\s+(?P<fut>{fut}))?\b(?!-)", I)),
+            ("holiday", re.compile(
+                rf"\b(?P<hol>{_alt(f for f, _ in table('time_holidays.tsv'))})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b(?!\s*-\s*\d)")),
             ("vague_dur", re.compile(rf"\b{_alt(self.cues['vague_count'])}\s+(?P<unit>{unit})\b(?!-)", I)),
             ("month", re.compile(rf"(?i:\b(?P<lead>{mod}bulan\s+)?)(?P<mon>{mon_full})(?:\s+(?P<y_>\d{{4}})|\s+(?P<rely>(?i:tahun\s+(?:lalu|ini|depan|kemarin))))?\b")),
             ("decade", re.compile(
@@ -198,6 +203,7 @@ class _Lang:
         add(self.cues["vague"], "vague")
         add(self.cues["vague_count"], "vague_count", "vague_dur")
         add(self.cues["set_adj"], "set_adj")
+        add(self.holidays, "holiday")
         add(self.numbers, "count", "set_an")
         add(("dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"), "count", "set_an")
         add(self.cues["set_lead"] | {"per"}, "set")
@@ -334,6 +340,34 @@ def _pick_year(ctx: _Ctx, start: int, end: int, month: int, day: Optional[int],
     return past
 
 
+def _holiday(ctx: _Ctx, start: int, end: int, key: str, year: Optional[str]):
+    """"Lebaran", "Natal 2016", "Tahun Baru Imlek": the holiday's day in the year written, else the
+    occurrence nearest publication (news speaks of the last or the coming one), the coming one
+    when the clause speaks of the future, the last one before "lalu"."""
+    L = _lang()
+    if re.search(r"(?:^|\s)(?:di|ke|dari|kota)\s+$", ctx.text[max(0, start - 8):start], re.I) and \
+            ctx.text[end:end + 1] == ",":
+        return None   # "ke Natal, Brasil": the city
+    if year:
+        d = L.holiday_dates.get((key, int(year)))
+        return (d.isoformat(), "date", True) if d else None
+    a = ctx.anchor
+    if a is None:
+        return (None, "date", False)
+    cands = [d for y in (a.year - 1, a.year, a.year + 1) if (d := L.holiday_dates.get((key, y)))]
+    if not cands:
+        return (None, "date", False)
+    if re.match(r"\s+(?:yang\s+)?(?:lalu|kemarin|silam)\b", ctx.text[end:end + 20]):
+        pick = [d for d in cands if d <= a]
+        d = max(pick) if pick else None
+    elif ctx.future(start, end) or re.match(r"\s+(?:mendatang|nanti|depan)\b", ctx.text[end:end + 20]):
+        pick = [d for d in cands if d >= a]
+        d = min(pick) if pick else None
+    else:
+        d = min(cands, key=lambda c: abs((c - a).days))
+    return (d.isoformat(), "date", True) if d else None
+
+
 def _weekday_date(ctx: _Ctx, start: int, end: int, wd: int, direction: Optional[str]) -> Optional[date]:
     a = ctx.anchor
     if a is None:
@@ -394,6 +428,8 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
         return (f"P{'T' if is_time else ''}1{iso}", "set", True)
     if name == "vague_dur":
         return (None, "duration", False)
+    if name == "holiday":
+        return _holiday(ctx, s, e, L.holidays[_norm(g["hol"])], g.get("y"))
     if name == "count_range":   # "10 - 15 hari": a span of lengths, kept without a value
         if int(g["n2"]) <= int(g["n1"]):
             return None
@@ -510,7 +546,7 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
     return None
 
 
-_PRIORITY = {"count_range": 3, "month_range": 2, "season_year": 4, "set_adj": 3, "vague_dur": 3, "vague_count": 2, "decade": 1, "set_an": 3, "wd_numeric": 0, "wd_date": 0, "date_range": 1, "date_numeric": 1, "date_iso": 1, "date": 2,
+_PRIORITY = {"holiday": 2, "count_range": 3, "month_range": 2, "season_year": 4, "set_adj": 3, "vague_dur": 3, "vague_count": 2, "decade": 1, "set_an": 3, "wd_numeric": 0, "wd_date": 0, "date_range": 1, "date_numeric": 1, "date_iso": 1, "date": 2,
              "clock": 2, "clock_tz": 2, "month_year": 3, "relative": 3, "vague": 2, "set": 3, "count": 4,
              "year": 5, "month": 5, "weekday": 6}
 
