@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.attrs import ENT_IOB, LOWER
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -69,6 +70,7 @@ def _ids() -> tuple[frozenset, frozenset, frozenset]:
 
 
 _PAREN, _CLOSE = get_string_id("("), get_string_id(")")
+_PER, _ORG, _LOC = get_string_id("PER"), get_string_id("ORG"), get_string_id("LOC")
 
 
 def _capitalised(tok) -> bool:
@@ -82,10 +84,13 @@ def add_person_names(doc: Doc) -> Doc:
     if not n:
         return doc
     given, words, stop = _ids()
-    low, iob = doc.to_array([LOWER, ENT_IOB]).T.tolist()
-    cands = [k for k, w in enumerate(low) if w in given and w not in stop]
-    if not cands and _PAREN not in low:
+    arr = doc.to_array([LOWER, ENT_IOB, ENT_TYPE])
+    hits = given.intersection(arr[:, 0].tolist()) - stop
+    parens = arr[:, 0] == _PAREN
+    if not hits and not parens.any():
         return doc                                      # no rule can fire
+    cands = numpy.flatnonzero((arr[:, :1] == numpy.array(list(hits), dtype=arr.dtype)).any(axis=1)).tolist()
+    low, iob, typ = arr.T.tolist()
     taken = [b in (1, 3) for b in iob]                  # I or B of an entity
     caps: dict[int, bool] = {}
 
@@ -118,8 +123,10 @@ def add_person_names(doc: Doc) -> Doc:
         if j - i >= 2 and end_free and start_free and mostly_known(i, j):
             new.append(Span(doc, i, j, label="PER"))
 
-    if not new and _PAREN not in low and not any(taken[c] or (c + 1 < n and iob[c + 1] == 3) for c in cands):
-        return doc                                      # rules 2-4 need a given name at or before an entity
+    if not new and not any((iob[c] == 3 and typ[c] in (_ORG, _LOC))                       # rule 3
+                           or (c + 1 < n and iob[c + 1] == 3 and typ[c + 1] == _PER) for c in cands) \
+            and not (parens & (arr[:, 1] == 1) & (arr[:, 2] == _PER)).any():            # rule 4
+        return doc
     out = []
     changed = bool(new)
     for e in doc.ents:
