@@ -183,3 +183,19 @@ def test_town_after_kota_and_venue_city_after_stadium():
     text = ("Juventus selaku lawan pada partai final Liga Champions di Stadion Millennium, Cardiff, 3 Juni 2017. "
             "Klub itu juara musim lalu, pelatih dan pemain siap untuk laga final, gol demi gol.")
     assert ("Cardiff", "Cardiff", "city", "GBR") in places(text)
+
+
+def test_roads_events_titles_and_bodies_are_not_places():
+    # IndoSum test 1513755788: toll-road names
+    assert places("infrastruktur di lintasan Tol Jakarta - Cikampek guna mengurangi kemacetan") == []
+    assert places("akan ada 130.000 unit kendaraan yang melewati ruas tol Cikampek,\" katanya.") == []
+    # IndoSum test 1477902634 and test2 1502307976: event names
+    assert places("menikmati Festival Danau Tektonik Poso yang digelar tahun ini") == []
+    assert places("setelah penampilan memukau di Piala Super Eropa, dini hari tadi.") == []
+    # IndoSum test 1474876851: a title; IndoSum 1501966200: a body named with its acronym
+    assert places("Duke dan Duchess of Cambridge membawa serta dua putera mereka.") == []
+    assert places("Mengacu data Gabungan Industri Kendaraan Bermotor Indonesia (Gaikindo), distribusi") == []
+    # a hotel's or an airport's city is still the place (IndoSum 1493749800, test2 1473809433)
+    assert ("Jakarta Selatan", "Jakarta Selatan", "city", "IDN") in places(
+        "sebelum akhirnya tertangkap di Hotel Grand Kemang Jakarta Selatan.")
+    assert [p[0] for p in places("Mary Jane ditangkap di Bandara Adi Sutjipto Yogyakarta karena")] == ["Yogyakarta"]

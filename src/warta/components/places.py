@@ -97,6 +97,12 @@ class Gazetteer:
         fac = sorted(ctx.get("facility", {}), key=len, reverse=True)
         self.after_facility_re = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in fac)
                                             + r")\s[^,.;\n]{1,40},\s*$") if fac else None
+        def words_re(kind):
+            return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ctx.get(kind, {}), key=len, reverse=True))
+        self.route_re = re.compile(r"(?:^|\s)(?:" + words_re("route_before") + r")\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*-\s*)?$") \
+            if ctx.get("route_before") else None
+        self.org_lead_re = re.compile(r"(?:^|\s)(?:" + words_re("org_lead") + r")(?:\s+[A-Z][\w.]*){1,2}\s+$") \
+            if ctx.get("org_lead") else None
         self.org_of_place = set(ctx.get("org_of_place", {})) | {w.split()[-1] for w in ctx.get("title_before", {})}
         self.sports_cues = set(ctx.get("sports_cue", {}))
         self.title_before_re = re.compile(r"(?:^|\s)(?:" + "|".join(
@@ -466,6 +472,15 @@ def _accept(text, s, e, alias, ents, sent_starts, g: Gazetteer) -> bool:
             return False   # a person ("Bima Arya"); countries, provinces, states and regions are kept ("Florida" tagged PER)
     if g.org_before_re.search(text[max(0, s - 30):s]):
         return False
+    before = text[max(0, s - 50):s]
+    if g.route_re is not None and g.route_re.search(before):
+        return False   # "Tol Jakarta - Cikampek", "ruas tol Cikampek"
+    if g.org_lead_re is not None and g.org_lead_re.search(before):
+        return False   # "Festival Danau Tektonik Poso", "Piala Super Eropa"
+    if re.match(r"\s*\([A-Z][A-Za-z]{2,}\)", text[e:e + 14]):
+        m = re.search(r"([A-Z][a-z]+)\s+$", before)
+        if m and m.group(1) not in g.org_of_place and m.group(1) not in g.alias and not g.prefix.get(m.group(1)):
+            return False   # "Gabungan Industri Kendaraan Bermotor Indonesia (Gaikindo)": a body's name
     org = ents.span(s, e)
     if org is not None and org[2] == "ORG" and org[0] < s and org[1] == e:
         prev = text[org[0]:s].split()[-1]
