@@ -19,7 +19,9 @@ def _ner_entities(use_blis: bool) -> list[tuple[int, int, str]]:
     ops = NumpyOps(use_blis=use_blis)
     for node in nlp.get_pipe("ner").model.walk():
         node.ops = ops
-    doc = nlp.get_pipe("ner")(blank().make_doc(EXAMPLE.read_text(encoding="utf-8")))
+    tokens = blank()
+    tokens.vocab.vectors = nlp.vocab.vectors     # the NER reads static vectors by the tokens' vocab
+    doc = nlp.get_pipe("ner")(tokens.make_doc(EXAMPLE.read_text(encoding="utf-8")))
     return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
 
 
@@ -57,3 +59,20 @@ def test_use_fast_ops_reaches_every_layer_and_blas_limit_runs():
     from threadpoolctl import threadpool_info
 
     assert all(pool["num_threads"] == 1 for pool in threadpool_info())
+
+
+def test_cached_floret_vectors_equal_the_plain_ones():
+    """The shipped NER reads floret vectors; the per-process cache must not change a number."""
+    from spacy.vectors import Mode
+
+    from warta.fastops import CachedFloretVectors
+
+    ner_nlp = spacy.load(Path(str(resources.files("warta") / "models" / "ner")))
+    plain = ner_nlp.vocab.vectors
+    assert plain.mode == Mode.floret and plain.shape[1] == 100
+    cached = CachedFloretVectors(plain)
+    words = EXAMPLE.read_text(encoding="utf-8").lower().split()[:400]
+    keys = [plain.strings.add(w) for w in words]
+    numpy.testing.assert_array_equal(cached.get_batch(keys), plain.get_batch(keys))
+    numpy.testing.assert_array_equal(cached.get_batch(keys[::-1]), plain.get_batch(keys[::-1]))
+    assert len(cached._cache) == len(set(keys))

@@ -71,7 +71,7 @@ import spacy
 from spacy.language import Language
 
 from warta import record as R
-from warta.fastops import load_model, use_fast_ops
+from warta.fastops import fast_vectors, load_model, use_fast_ops
 from warta.tokenizer import blank, doc_text
 
 log = logging.getLogger(__name__)
@@ -106,6 +106,8 @@ def _add_trained(nlp: Language, model_dir: Path, exclude: set[str]) -> list[str]
     if not (model_dir / "meta.json").exists():
         return []
     trained = load_model(model_dir)
+    if trained.vocab.vectors.shape[0] and not nlp.vocab.vectors.shape[0]:
+        nlp.vocab.vectors = fast_vectors(trained.vocab.vectors)   # a model trained with vectors reads them
     added = []
     for name in trained.pipe_names:
         if name in exclude or name in nlp.pipe_names:

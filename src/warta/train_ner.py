@@ -125,9 +125,9 @@ def dev_scores(model_dir: Path, fold: int = 1, data_dir: Optional[Path] = None,
     ``quoted_curly``: micro F1 over the dev sentences that contain straight quotes, once as they
     are and once with “ ” quotes (robustness to news typography; gold files have only ").
     """
-    import spacy
+    from warta.fastops import load_model
 
-    nlp = spacy.load(model_dir)
+    nlp = load_model(model_dir)
     res = {}
     quoted: list[Sentence] = []
     for name, ds in DATASETS.items():
@@ -146,7 +146,11 @@ def dev_scores(model_dir: Path, fold: int = 1, data_dir: Optional[Path] = None,
 def train(name: str = "base", config: Path = WORK / "config.cfg", overrides: Optional[dict] = None,
           corpus: Path = WORK / "corpus", fold: int = 1, data_dir: Optional[Path] = None) -> dict:
     from spacy.cli.train import train as spacy_train
+    from thinc.api import set_current_ops
 
+    from warta.fastops import preferred_ops
+
+    set_current_ops(preferred_ops())    # layers built from here on multiply with the faster GEMM
     out = WORK / "output" / name
     ov = {"paths.train": str(corpus / "train.spacy"), "paths.dev": str(corpus / "dev.spacy")}
     ov.update(overrides or {})
@@ -170,14 +174,18 @@ def ship(name: str = "base", dest: Optional[Path] = None) -> Path:
     src = WORK / "output" / name
     dest = dest or default_model_path()
     trained = spacy.load(src / "model-best")
-    assert trained.pipe_names == ["ner"], trained.pipe_names
+    assert trained.pipe_names[-1] == "ner" and len(trained.pipe_names) <= 2, trained.pipe_names
     # Saved as lang "xx": same weights and features (NORM/PREFIX/SUFFIX/SHAPE do not depend on the
     # language), but loading skips rebuilding spaCy's ~16k Indonesian tokenizer exceptions twice
     # (seconds), which the NER never uses: it runs on warta's tokenizer, sourced into its pipeline.
     cfg = trained.config.copy()
     cfg["nlp"]["lang"] = "xx"
+    cfg["paths"]["vectors"] = None          # the vectors ship in vocab/, not at the training path
+    cfg["paths"]["init_tok2vec"] = None
     nlp = spacy.util.load_model_from_config(cfg, auto_fill=True)
-    nlp.get_pipe("ner").from_bytes(trained.get_pipe("ner").to_bytes())
+    for pipe_name in trained.pipe_names:     # "ner", or "ner_tok2vec" + "ner" (pretrained tok2vec)
+        nlp.get_pipe(pipe_name).from_bytes(trained.get_pipe(pipe_name).to_bytes())
+    nlp.vocab.vectors = trained.vocab.vectors      # static vectors, when the run used them
     nlp.meta.update({k: v for k, v in trained.meta.items() if k not in ("lang", "pipeline", "components")})
     scores = json.loads((src / "dev_scores.json").read_text()) if (src / "dev_scores.json").exists() else {}
     info = scores.get("_train", {})

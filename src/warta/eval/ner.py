@@ -159,12 +159,12 @@ def score(gold: Iterable[Iterable[tuple]], pred: Iterable[Iterable[tuple]],
 
 
 def predict(ner_nlp, sentences: Sequence[Sentence], batch_size: int = 256) -> list[list[tuple]]:
-    """Run only the ``ner`` component on gold-tokenised Docs."""
+    """Run the NER model's components (``ner``, after its own tok2vec if it has one) on
+    gold-tokenised Docs."""
     from spacy.tokens import Doc
 
-    ner = ner_nlp.get_pipe("ner")
     docs = (Doc(ner_nlp.vocab, words=s.words) for s in sentences)
-    return [[(e.start, e.end, e.label_) for e in d.ents] for d in ner.pipe(docs, batch_size=batch_size)]
+    return [[(e.start, e.end, e.label_) for e in d.ents] for d in ner_nlp.pipe(docs, batch_size=batch_size)]
 
 
 def predict_raw(nlp, sentences: Sequence[Sentence]) -> list[list[tuple]]:
