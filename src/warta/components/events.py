@@ -22,6 +22,7 @@ The method, in order (each step a small function, testable on a hand-made Doc):
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -419,7 +420,7 @@ def actor_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
             continue
         merged.append(m)
         k += 1
-    return merged
+    return Mentions(merged)
 
 
 def _singular(w: str) -> str:
@@ -523,6 +524,21 @@ def _resolve_plural(ms: list[Mention], history: list[tuple[int, list, list]], s_
                 out.extend(Mention(m.start, m.end, a, 0) for a in srcs)
                 break
     return out
+
+
+class Mentions(list):
+    """Mentions sorted by start, with the starts kept for bisecting (arguments look right of a trigger)."""
+
+    def __init__(self, items):
+        super().__init__(items)
+        self.starts = [m.start for m in self]
+
+
+def _from(ments, i: int):
+    """(index, mention) pairs of the mentions starting at token i or later."""
+    starts = getattr(ments, "starts", None)
+    k = bisect_left(starts, i) if starts is not None else 0
+    return zip(range(k, len(ments)), ments[k:])
 
 
 # ----------------------------------------------------------------------------- arguments
@@ -658,7 +674,8 @@ def ments_between_is_object(doc, m, trig_start) -> bool:
 
 
 def _right_object(doc, ments, trig_end, hi, allow_direct=True, max_gap=12, skip_agents_until=0) -> Optional[int]:
-    for idx, m in enumerate(ments):
+    roles = load_lexicon().roles
+    for idx, m in _from(ments, trig_end):
         if m.start < trig_end or (m.rank == 2 and m.start < skip_agents_until):
             continue
         if m.start - trig_end > max_gap or m.end > hi:
@@ -667,7 +684,7 @@ def _right_object(doc, ments, trig_end, hi, allow_direct=True, max_gap=12, skip_
         if any(w in CLAUSE_BREAK for w in between) and not _purpose_bridge(between):
             return None
         prev = _prev_word(doc, _skip_titles(doc, m.start, trig_end), trig_end)
-        if (prev in load_lexicon().roles or prev in POSSESSOR_HEAD) and m.start - 1 > trig_end:
+        if (prev in roles or prev in POSSESSOR_HEAD) and m.start - 1 > trig_end:
             prev = _prev_word(doc, m.start - 1, trig_end) or prev   # "terhadap para anggota Al Qaeda"
         if prev in PREP_NOT_ACTOR:
             continue
@@ -878,7 +895,7 @@ def _governed_nominal(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi
     if w in RECEIVE or (w.startswith("di") and len(w) > 4):
         subj = _left_subject(doc, ments, v, lo, triggers)
         src = None
-        for idx, m in enumerate(ments):
+        for idx, m in _from(ments, trig.end):
             if m.start < trig.end:
                 continue
             if m.start - trig.end > 6 or m.end > hi:
@@ -956,7 +973,7 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
         if trig.entry.type in RECIPROCAL:
             # "membicarakan persoalan ISIS dengan Menteri Pertahanan Selandia Baru Mark Mitchell",
             # "sepakat bersama partai koalisi Golkar, PPP ...": the partner, not the topic
-            for idx, m in enumerate(ments):
+            for idx, m in _from(ments, trig.end):
                 if m.start < trig.end or m.end > hi or m.start - trig.end > 10:
                     continue
                 if any((_norm(t) in CLAUSE_BREAK and _norm(t) not in PREP_TARGET)
@@ -968,7 +985,7 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
                     break
         if trig.entry.type == "COERCE" and trig.entry.mode == "seize":
             # "para militan merebutnya dari pemberontak": the one a place is taken from is the target
-            for idx, m in enumerate(ments):
+            for idx, m in _from(ments, trig.end):
                 if m.start < trig.end or m.end > hi or m.start - trig.end > 8:
                     continue
                 if any(_norm(t) in CLAUSE_BREAK and _norm(t) not in RECEIVE_FROM for t in doc[trig.end: m.start]):
@@ -983,7 +1000,7 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
             tgt_i = _dep_argument(parsed, trig, ments, {"obj", "iobj", "obl"}, named_only=bool(trig.entry.requires))
     elif voice == "passive":
         tgt_i = _left_subject(doc, ments, trig.start, lo, triggers)
-        for idx, m in enumerate(ments):
+        for idx, m in _from(ments, trig.end):
             if m.start < trig.end or m.start - trig.end > 8 or m.end > hi:
                 continue
             prev = _prev_word(doc, m.start, trig.end)
@@ -1017,7 +1034,7 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
                                       for w in gap) or (len(gap) == 1 and gap[0] in AGENT_MARKER):
                 src_i = idx
             break
-        for idx, m in enumerate(ments):
+        for idx, m in _from(ments, trig.end):
             if m.start < trig.end or (src_i is not None and idx <= src_i):
                 continue
             if m.start - trig.end > 8 or m.end > hi:
