@@ -199,3 +199,15 @@ def test_roads_events_titles_and_bodies_are_not_places():
     assert ("Jakarta Selatan", "Jakarta Selatan", "city", "IDN") in places(
         "sebelum akhirnya tertangkap di Hotel Grand Kemang Jakarta Selatan.")
     assert [p[0] for p in places("Mary Jane ditangkap di Bandara Adi Sutjipto Yogyakarta karena")] == ["Yogyakarta"]
+
+
+def test_an_address_outweighs_a_person_tag():
+    # IndoSum test 1492627408: the NER may tag the village as a person; the address still places it
+    text = "Rimanews - Polisi menangkap RO (53), warga Sudimara, Kecamatan Ciledug, Kota Tangerang, karena"
+    s = text.index("Sudimara")
+    got = {p.text: p.row for p in find_places(text, ents=[(s, s + 8, "PER")])}
+    assert km((got["Sudimara"].lat, got["Sudimara"].lon), (-6.23, 106.71)) < 5
+    # without an address, a person tag still vetoes a village name after "warga"
+    t2 = "Saya warga Jakarta. Ia bertemu warga Sudimara kemarin."
+    s2 = t2.index("Sudimara")
+    assert "Sudimara" not in [p.text for p in find_places(t2, ents=[(s2, s2 + 8, "PER")])]

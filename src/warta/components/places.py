@@ -334,8 +334,9 @@ def _local_places(text, out: list[PlaceMatch], ents, sent_starts, g: Gazetteer) 
         name = text[s:e]
         if cue is None and by_start.get(s) is None and re.search(r"(?:^|\s)[A-Z][A-Za-z]*\.?[ ]$", text[max(0, s - 20):s]):
             continue   # "Markas Besar TNI Cilangkap": the end of a longer name
-        if name in g.time_words or name in g.not_place or any(lab in VETO_LABELS for lab in ents.containing(s, e)):
+        if name in g.time_words or name in g.not_place:
             continue
+        per = any(lab in VETO_LABELS for lab in ents.containing(s, e))
         # the next part of the address, if any
         gap = _ADDRESS_GAP.match(text, e)
         nxt = gap.end() if gap.end() > e else None
@@ -347,6 +348,8 @@ def _local_places(text, out: list[PlaceMatch], ents, sent_starts, g: Gazetteer) 
             nxt_m = found.get(pm.end()) or by_start.get(pm.end()) or by_start.get(nxt)
         near = [(nxt_m.row.lat, nxt_m.row.lon, _radius(nxt_m.row))] if nxt_m and nxt_m.row.lat is not None \
             and nxt_m.row.country == "IDN" else []
+        if per and not near:
+            continue   # a person, unless an address puts the name inside the next place ("warga Sudimara, Kecamatan Ciledug")
         known = by_start.get(s)
         if known is not None:
             # an address that puts a known name elsewhere: the local unit of that name wins
