@@ -386,7 +386,8 @@ def actor_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
     firsts = lex.agent_firsts
     lowers = [x.lower_ for x in doc]
     for i, low in enumerate(lowers):     # agent nouns ("polisi", "pengunjuk rasa") not inside an entity
-        low = _singular(low)
+        if "-" in low:
+            low = _singular(low)
         if i in covered or (low not in firsts and not (low.endswith("nya") and low[:-3] in firsts)):
             continue
         for n in (2, 1):
