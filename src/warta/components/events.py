@@ -22,6 +22,7 @@ The method, in order (each step a small function, testable on a hand-made Doc):
 from __future__ import annotations
 
 import logging
+import warnings
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -58,7 +59,9 @@ def add_syntax(nlp: Language, after: str = "warta_sentences") -> list[str]:
     for name in SYNTAX_COMPONENTS:
         if name in nlp.pipe_names:
             continue
-        nlp.add_pipe(name, source=syn, after=prev) if prev else nlp.add_pipe(name, source=syn)
+        with warnings.catch_warnings():     # W113: the NER's floret vectors; the parser reads none
+            warnings.filterwarnings("ignore", message=r"\[W113\]")
+            nlp.add_pipe(name, source=syn, after=prev) if prev else nlp.add_pipe(name, source=syn)
         prev = name
         added.append(name)
     return added
