@@ -3,7 +3,7 @@
     python bench/bench_extract.py --shared ../shared [--limit N] [--out docs/benchmarks-extract.md]
 
 Measures (1) `warta.extract` called once per article, (2) `extract_articles` (nlp.pipe in
-batches of 32), and (3) the time each pipeline stage takes, plus peak RSS of the process.
+groups of 32, nlp.pipe batches of 16), and (3) the time each pipeline stage takes, plus peak RSS of the process.
 Articles: IndoSum dev folds, deduplicated by id, raw text rebuilt from tokens.
 """
 from __future__ import annotations
@@ -74,7 +74,7 @@ def main() -> None:
         f"- articles: {len(articles)} (IndoSum dev folds, distinct ids), {chars / len(articles):.0f} characters on average",
         f"- pipeline load: {load_s:.2f} s; stages: {', '.join(nlp.pipe_names)}",
         f"- one article at a time (`warta.extract` path): **{len(articles) / single_s:.1f} articles/s**",
-        f"- `extract_articles` (nlp.pipe, batches of 32): **{len(articles) / pipe_s:.1f} articles/s**",
+        f"- `extract_articles` (groups of 32, nlp.pipe batches of 16): **{len(articles) / pipe_s:.1f} articles/s**",
         f"- peak RSS: **{peak_rss_mb():.0f} MB**",
         "",
         f"Time per stage, ms per article (first {len(sample)} articles):",

@@ -46,6 +46,8 @@ def main() -> None:
     nlp = blank()
     if ner_nlp.vocab.vectors.shape[0]:      # as warta.pipeline.load(): the tokens' vocab carries them
         nlp.vocab.vectors = fast_vectors(ner_nlp.vocab.vectors)
+    for label in ner_nlp.get_pipe("ner").labels:
+        nlp.vocab.strings.add(label)
     texts = articles(a.shared, a.limit)
     docs = [nlp.make_doc(t) for t in texts]
     t0, c0 = time.perf_counter(), time.process_time()
