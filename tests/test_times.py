@@ -229,3 +229,10 @@ def test_named_holidays_take_their_day_in_the_nearest_year():
     # the Brazilian city and a lower-case new year are not holidays
     assert find_times("Ia terbang ke Natal, Brasil.", date(2017, 3, 1)) == []
     assert find_times("Semangat tahun baru untuk semua.", date(2017, 3, 1)) == []
+
+
+def test_lower_case_lebaran_and_chinese_new_year_are_their_holidays():
+    assert one("Menjelang lebaran, harga cabai di pasar naik.", date(2017, 6, 10)).value == "2017-06-25"
+    found = find_times("Perayaan Tahun Baru Cina tahun ini meriah.", date(2017, 1, 10))
+    assert (found[0].text, found[0].value) == ("Tahun Baru Cina", "2017-01-28")
+
