@@ -6,6 +6,14 @@ from pathlib import Path
 from typing import Callable, Optional
 
 
+def tests_data_dir() -> Path:
+    """The repository's ``tests/data`` (the gold sets live there, not in the wheel): next to the
+    source tree when warta runs from a checkout, else ``./tests/data`` of the current directory
+    (a clone with warta installed from the wheel)."""
+    beside_source = Path(__file__).resolve().parents[3] / "tests" / "data"
+    return beside_source if beside_source.is_dir() else Path.cwd() / "tests" / "data"
+
+
 def overlap(a: dict, b: dict) -> int:
     """Characters shared by two spans given as dicts with ``start``/``end``."""
     return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))

@@ -19,9 +19,10 @@ import json
 from pathlib import Path
 from typing import Iterable, Optional
 
+from warta.eval.common import tests_data_dir
 from warta.lang import table
 
-GOLD = Path(__file__).resolve().parents[3] / "tests" / "data" / "coref-gold.jsonl"
+GOLD = tests_data_dir() / "coref-gold.jsonl"
 LINK_GOLD = GOLD.with_name("link-gold.jsonl")
 HELDOUT = GOLD.with_name("coref-heldout.jsonl")   # annotated after development; never tuned on
 

@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
+from warta.eval.common import tests_data_dir
 from warta.lang import word_list
 
 __all__ = ["gold_files", "load_gold", "actor_names", "actors_match", "score_article", "evaluate", "eval_events_cli"]
 
-DEFAULT_GOLD = Path(__file__).resolve().parents[3] / "tests" / "data" / "events-gold.jsonl"
+DEFAULT_GOLD = tests_data_dir() / "events-gold.jsonl"
 _WORD = re.compile(r"[\w-]+", re.UNICODE)
 
 

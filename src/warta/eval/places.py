@@ -22,9 +22,9 @@ from pathlib import Path
 
 import typer
 
-from warta.eval.common import detection_prf, overlap, read_gold_jsonl
+from warta.eval.common import tests_data_dir, detection_prf, overlap, read_gold_jsonl
 
-DEFAULT_GOLD = Path(__file__).resolve().parents[3] / "tests" / "data" / "places-gold.jsonl"
+DEFAULT_GOLD = tests_data_dir() / "places-gold.jsonl"
 RADIUS_KM = 50.0
 
 

@@ -23,9 +23,9 @@ from typing import Iterable, Optional
 
 import typer
 
-from warta.eval.common import detection_prf, overlap, read_gold_jsonl
+from warta.eval.common import tests_data_dir, detection_prf, overlap, read_gold_jsonl
 
-DEFAULT_GOLD = Path(__file__).resolve().parents[3] / "tests" / "data" / "times-gold.jsonl"
+DEFAULT_GOLD = tests_data_dir() / "times-gold.jsonl"
 
 
 def load_gold(path: Path, split: str = "all") -> list[dict]:
