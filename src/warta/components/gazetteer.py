@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 
 from warta.components.person_names import add_person_names
 from warta.kb import KB_DATA
+from warta.lang import table
 
 GAZETTEER_FILE = KB_DATA / "gazetteer.jsonl"
 
@@ -50,6 +51,7 @@ class GazetteerRuler:
         by_pattern: dict[tuple[str, str], list] = {}
         for row in load_gazetteer():
             by_pattern.setdefault((row["id"], row["label"]), []).append(row["pattern"])
+        self.kinds = {row["id"]: row.get("kind") for row in load_gazetteer()}
         for (key, label), patterns in by_pattern.items():
             match_id = nlp.vocab.strings.add(f"{label}|{key}")
             self.keys[match_id] = (label, key)
@@ -82,6 +84,31 @@ class GazetteerRuler:
                     relabelled[(ent.start, ent.end)] = span   # NER span confirmed by the KB
                 elif ent.start >= span.start and ent.end <= span.end:
                     relabelled[(ent.start, ent.end)] = span   # gazetteer span is longer: trust it
+                elif _title_country_name(doc, ent, span, self.kinds.get(span.kb_id_)):
+                    # "Presiden [Turki Erdogan]": the country, then the person the title names
+                    relabelled[(ent.start, ent.end)] = span
+                    new_ents.append(Span(doc, span.end, ent.end, label="PER"))
         ents = [relabelled.get((e.start, e.end), e) for e in existing] + new_ents
         doc.ents = filter_spans(ents)
         return doc
+
+
+@lru_cache(maxsize=1)
+def _title_roles() -> frozenset[str]:
+    """Role words written before a name ("presiden", "perdana menteri"), from ``lang/roles.tsv``."""
+    return frozenset(row[0] for row in table("roles.tsv") if len(row) > 2 and row[2] == "title")
+
+
+def _title_country_name(doc: Doc, ent: Span, country: Span, kind: str | None) -> bool:
+    """An NER span that glues a country to the name after a title: "Presiden [Turki Erdogan]".
+
+    True when the span starts with a gazetteer country, a title role comes right before it, and
+    the rest is one to three capitalised words (the person the title names).
+    """
+    if kind != "country" or ent.start != country.start or not 1 <= ent.end - country.end <= 3:
+        return False
+    before = [t.lower_ for t in doc[max(0, ent.start - 2): ent.start]]
+    roles = _title_roles()
+    if not before or not (before[-1] in roles or " ".join(before) in roles):
+        return False
+    return all(t.is_alpha and t.text[:1].isupper() for t in doc[country.end: ent.end])
