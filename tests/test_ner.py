@@ -135,7 +135,7 @@ def _has_eval_ner(app) -> bool:
 
 
 # Floors a little under the shipped model's test F1 (docs/accuracy.md ## NER): a regression gate.
-FLOORS = {"nergrit": 66.0, "nerp": 78.0, "indolem-ui": 84.0, "indolem-ugm": 75.0}
+FLOORS = {"nergrit": 69.0, "nerp": 81.0, "indolem-ui": 85.5, "indolem-ugm": 76.5}   # shipped: 70.60 / 83.06 / 87.01 / 78.47
 
 
 @pytest.mark.shared
