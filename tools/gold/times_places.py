@@ -31,37 +31,42 @@ EXTRA = {"test3": (20, 2027), "test4": (10, 4111)}   # later held-out sets: spli
 SPLITS = ("dev", "test", "test2", "test3", "test4")
 
 
-def select() -> None:
-    from warta.io.indosum import article_text
+def _pool(seed: int) -> list[dict]:
+    """The distinct IndoSum dev-fold articles of at most MAX_CHARS, in id order, shuffled by ``seed``."""
+    from warta.io.indosum import article_text, distinct_rows
 
-    seen, pool = set(), []
-    for f in sorted((SHARED / "data/indosum").glob("dev.*.jsonl")):
-        for line in open(f, encoding="utf-8"):
-            a = json.loads(line)
-            if a["id"] in seen:
-                continue
-            seen.add(a["id"])
-            text = article_text(a["paragraphs"])
-            if len(text) <= MAX_CHARS:
-                pool.append({"id": a["id"], "category": a["category"], "text": text})
+    pool = []
+    for a in distinct_rows(SHARED / "data/indosum"):
+        text = article_text(a["paragraphs"])
+        if len(text) <= MAX_CHARS:
+            pool.append({"id": a["id"], "category": a["category"], "text": text})
     pool.sort(key=lambda a: a["id"])
-    random.Random(SEED).shuffle(pool)
+    random.Random(seed).shuffle(pool)
+    return pool
+
+
+def _published(article_id: str) -> str:
+    """The id's Unix-time prefix as a Jakarta (UTC+7) calendar day."""
+    ts = int(article_id.split("-", 1)[0])
+    return datetime.fromtimestamp(ts, timezone(timedelta(hours=7))).date().isoformat()
+
+
+def select() -> None:
+    pool = _pool(SEED)
     out = []
     # pool[0:20] dev, [20:40] test (times and places); [40:50] dev, [50:60] test (times only)
     for i, a in enumerate(pool[: 2 * (N_FIRST + N_EXTRA)]):
         first = i < 2 * N_FIRST
         k = i if first else i - 2 * N_FIRST
         n = N_FIRST if first else N_EXTRA
-        ts = int(a["id"].split("-", 1)[0])
-        a["published"] = datetime.fromtimestamp(ts, timezone(timedelta(hours=7))).date().isoformat()
+        a["published"] = _published(a["id"])
         a["split"] = "dev" if k < n else "test"
         a["places_gold"] = first
         out.append(a)
     # pool[60:72] test2: drawn and annotated only after the code was changed following the first
     # test scoring, so it is unseen by every version of the code it is scored on
     for a in pool[2 * (N_FIRST + N_EXTRA): 2 * (N_FIRST + N_EXTRA) + N_TEST2]:
-        ts = int(a["id"].split("-", 1)[0])
-        a["published"] = datetime.fromtimestamp(ts, timezone(timedelta(hours=7))).date().isoformat()
+        a["published"] = _published(a["id"])
         a["split"] = "test2"
         a["places_gold"] = True
         out.append(a)
@@ -74,30 +79,16 @@ def select() -> None:
 def select_extra(split: str) -> None:
     """Append a fresh held-out split: the same pool as ``select`` shuffled with its own seed,
     skipping every article already in the gold, so the new articles are unseen by the code."""
-    from warta.io.indosum import article_text
-
     n, seed = EXTRA[split]
     taken = {a["id"] for a in _articles()}
     if any(a["split"] == split for a in _articles()):
         raise SystemExit(f"{split} already drawn")
-    seen, pool = set(), []
-    for f in sorted((SHARED / "data/indosum").glob("dev.*.jsonl")):
-        for line in open(f, encoding="utf-8"):
-            a = json.loads(line)
-            if a["id"] in seen:
-                continue
-            seen.add(a["id"])
-            text = article_text(a["paragraphs"])
-            if len(text) <= MAX_CHARS:
-                pool.append({"id": a["id"], "category": a["category"], "text": text})
-    pool.sort(key=lambda a: a["id"])
-    random.Random(seed).shuffle(pool)
+    pool = _pool(seed)
     out = []
     for a in pool:
         if a["id"] in taken:
             continue
-        ts = int(a["id"].split("-", 1)[0])
-        a["published"] = datetime.fromtimestamp(ts, timezone(timedelta(hours=7))).date().isoformat()
+        a["published"] = _published(a["id"])
         a["split"] = split
         a["places_gold"] = True
         out.append(a)

@@ -18,7 +18,6 @@ from spacy.util import filter_spans
 
 from warta.components.person_names import add_person_names
 from warta.kb import KB_DATA
-from warta.lang import table
 
 GAZETTEER_FILE = KB_DATA / "gazetteer.jsonl"
 
@@ -49,9 +48,10 @@ class GazetteerRuler:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.keys: dict[int, tuple[str, str]] = {}
         by_pattern: dict[tuple[str, str], list] = {}
+        self.kinds: dict[str, str | None] = {}
         for row in load_gazetteer():
             by_pattern.setdefault((row["id"], row["label"]), []).append(row["pattern"])
-        self.kinds = {row["id"]: row.get("kind") for row in load_gazetteer()}
+            self.kinds[row["id"]] = row.get("kind")
         for (key, label), patterns in by_pattern.items():
             match_id = nlp.vocab.strings.add(f"{label}|{key}")
             self.keys[match_id] = (label, key)
@@ -95,8 +95,12 @@ class GazetteerRuler:
 
 @lru_cache(maxsize=1)
 def _title_roles() -> frozenset[str]:
-    """Role words written before a name ("presiden", "perdana menteri"), from ``lang/roles.tsv``."""
-    return frozenset(row[0] for row in table("roles.tsv") if len(row) > 2 and row[2] == "title")
+    """Role words written before a name ("presiden", "perdana menteri"): the entity stage's
+    reading of ``lang/roles.tsv``."""
+    from warta.components.entities import lexicon   # entities imports this module lazily too
+
+    return frozenset(" ".join(words) for entries in lexicon().roles.values()
+                     for words, _sector, kind in entries if kind == "title")
 
 
 def _title_country_name(doc: Doc, ent: Span, country: Span, kind: str | None) -> bool:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from typing import Optional
+from itertools import islice
+from typing import Iterator, Optional
 
 # Tokens glued to the token before them / to the token after them.
 _NO_SPACE_BEFORE = {",", ".", "!", "?", ";", ":", ")", "]", "}", "%", "”", "’", "...", "…", "/"}
@@ -74,22 +75,24 @@ def to_article_fields(row: dict) -> dict:
     }
 
 
-def read_folder(folder, limit: Optional[int] = None) -> list[dict]:
-    """Distinct articles of an IndoSum folder's ``dev.*.jsonl`` (the folds overlap: first id wins),
-    as generic input fields (see ``to_article_fields``); at most ``limit`` of them."""
+def distinct_rows(folder) -> Iterator[dict]:
+    """Raw IndoSum rows (id, paragraphs of token lists, …) of a folder's ``dev.*.jsonl``, each id
+    once: the folds overlap, and the first file (in name order) that has an id wins."""
     import json
     from pathlib import Path
 
     seen: set[str] = set()
-    out: list[dict] = []
     for path in sorted(Path(folder).glob("dev.*.jsonl")):
         with open(path, encoding="utf-8") as fh:
             for line in fh:
                 row = json.loads(line)
-                if row["id"] in seen:
-                    continue
-                seen.add(row["id"])
-                out.append(to_article_fields(row))
-                if limit and len(out) >= limit:
-                    return out
-    return out
+                if row["id"] not in seen:
+                    seen.add(row["id"])
+                    yield row
+
+
+def read_folder(folder, limit: Optional[int] = None) -> list[dict]:
+    """Distinct articles of an IndoSum folder (see ``distinct_rows``) as generic input fields
+    (see ``to_article_fields``); at most ``limit`` of them."""
+    rows = distinct_rows(folder)
+    return [to_article_fields(row) for row in (islice(rows, limit) if limit else rows)]

@@ -34,6 +34,8 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
+from warta.io.indosum import distinct_rows
+
 DATA = Path(__file__).with_name("data")
 LANG = Path(__file__).resolve().parents[1] / "lang"
 OUT = DATA / "person_names.tsv"
@@ -70,17 +72,10 @@ def case_counts(shared: Path) -> tuple[Counter, Counter]:
             elif t[0].isupper():
                 cap[key] += 1
 
-    seen = set()
-    for path in sorted((shared / "data/indosum").glob("dev.0*.jsonl")):
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                art = json.loads(line)
-                if art["id"] in seen:
-                    continue
-                seen.add(art["id"])
-                for para in art["paragraphs"]:
-                    for sent in para:
-                        sentence(sent)
+    for art in distinct_rows(shared / "data/indosum"):
+        for para in art["paragraphs"]:
+            for sent in para:
+                sentence(sent)
     for path in sorted((shared / "data/id-raw-text").glob("*.t*")):
         with open(path, encoding="utf-8") as fh:
             for line in fh:
