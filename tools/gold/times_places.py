@@ -27,8 +27,13 @@ ARTICLES = HERE / "tp_articles.jsonl"
 CORR = HERE / "tp_corrections.json"
 SEED, N_FIRST, N_EXTRA, MAX_CHARS = 6, 20, 10, 1800   # per split: first batch (times+places), extra (times)
 N_TEST2 = 12
-EXTRA = {"test3": (20, 2027), "test4": (10, 4111)}   # later held-out sets: split -> (articles, seed)
-SPLITS = ("dev", "test", "test2", "test3", "test4")
+EXTRA = {"test3": (20, 2027), "test4": (10, 4111),   # later held-out sets: split -> (articles, seed)
+         "test5": (20, 5005), "test6": (12, 6006)}
+# from test5 on, a spread of sections: at most this share of a split per IndoSum category
+# ("tajuk utama" holds politics, regional news, economy, crime and world news)
+QUOTA = {"test5": {"tajuk utama": 11, "olahraga": 5, "showbiz": 1, "hiburan": 1, "teknologi": 2},
+         "test6": {"tajuk utama": 7, "olahraga": 3, "showbiz": 1, "hiburan": 0, "teknologi": 1}}
+SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6")
 
 
 def _pool(seed: int) -> list[dict]:
@@ -84,10 +89,14 @@ def select_extra(split: str) -> None:
     if any(a["split"] == split for a in _articles()):
         raise SystemExit(f"{split} already drawn")
     pool = _pool(seed)
-    out = []
+    out, quota = [], dict(QUOTA.get(split, {}))
     for a in pool:
         if a["id"] in taken:
             continue
+        if quota:
+            if quota.get(a["category"], 0) <= 0:
+                continue
+            quota[a["category"]] -= 1
         a["published"] = _published(a["id"])
         a["split"] = split
         a["places_gold"] = True
