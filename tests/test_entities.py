@@ -168,3 +168,15 @@ def test_groups_named_by_role_and_country(nlp):
     assert groups["polisi Filipina"].actor == "PHLCOP"
     # the country inside the group is still its own entity
     assert any(e.name == "Korea Utara" and e.type == "LOC" for e in ents)
+
+
+def test_speech_enclitic_after_a_long_quote_is_the_running_speaker(nlp, data_dir):
+    """'…," katanya.' closing a five-sentence quote: the speaker named before the quote, not a
+    person named inside it (IndoSum article from the coref gold)."""
+    row = next(r for r in load_gold(data_dir / "coref-gold.jsonl") if "Ranta Soeharta" in r["text"])
+    doc = run(nlp, row["text"], row["published"])
+    start = row["text"].index('siap," katanya') + len('siap," ')
+    owner = entity_at(doc, start, start + len("katanya"))
+    ranta = next(e for e in doc._.entities if e.name == "Ranta Soeharta")
+    assert owner == ranta.id
+    assert "Pak Jokowi" in row["text"][start - 200:start]   # named inside the quote, not the speaker

@@ -874,6 +874,16 @@ def _looks_subject(doc: Doc, m: Mention) -> Optional[bool]:
     return None
 
 
+def _recent(history: list[Mention], cluster: int, sent: int, window: int) -> bool:
+    """True when ``cluster`` was mentioned within ``window`` sentences before ``sent``."""
+    for h in reversed(history):
+        if sent - h.sent > window:
+            return False
+        if h.cluster == cluster:
+            return True
+    return False
+
+
 def resolve_pronouns(doc: Doc, mentions: list[Mention], pronouns: list[Mention], clusters: list[Cluster],
                      sent_of: list[int]) -> None:
     """Salience-ranked resolution: each pronoun joins the best-scoring earlier cluster or none."""
@@ -950,6 +960,10 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], pronouns: list[Mention],
                 score += 0.5
             if score > best_score:
                 best, best_score = h.cluster, score
+        if best_score < 3.0 and cls == "speech" and not in_quote[m.start] and last_speaker is not None \
+                and clusters[last_speaker].label == "PER" and _recent(history, last_speaker, m.sent, 8):
+            # "…," katanya. after a long quote: the reporting verb's owner is the running speaker
+            best, best_score = last_speaker, 3.0
         if best is not None and best_score >= 3.0:
             m.cluster = best
             m.label = clusters[best].label
