@@ -110,6 +110,7 @@ class Mention:
     pron: Optional[tuple] = None    # (class, number, animacy) for pronouns
     score: float = 0.0
     inner_country: Optional[str] = None   # country of a KB name inside an unlinked NER span
+    subject: Optional[bool] = None  # set by resolve_pronouns: looks like its clause's subject
 
     @property
     def words(self) -> list[str]:
@@ -856,6 +857,7 @@ def _quote_mask(doc: Doc) -> list[bool]:
 
 
 PREPOSITIONS = frozenset(word_list("subject_blocking_words.txt"))
+SUBJECT_FOLLOWERS = frozenset(word_list("subject_following_words.txt"))
 
 
 def _looks_subject(doc: Doc, m: Mention) -> Optional[bool]:
@@ -864,12 +866,13 @@ def _looks_subject(doc: Doc, m: Mention) -> Optional[bool]:
     if first > 0 and doc[first - 1].lower_ in PREPOSITIONS:
         return False
     k = m.end
+    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 1].like_num and doc[k + 2].text == ")":
+        k += 3                                    # "Arkani Melinda Putri (24) justru memilih"
     if k < len(doc) and doc[k].text in (",", "("):
         return None
     if k < len(doc):
         low = doc[k].lower_
-        if low.startswith(("me", "ber", "di", "ter")) and len(low) > 4 or low in ("juga", "pun", "tak", "tidak",
-                                                                                 "akan", "sudah", "telah", "masih"):
+        if low.startswith(("me", "ber", "di", "ter")) and len(low) > 4 or low in SUBJECT_FOLLOWERS:
             return True
     return None
 
@@ -907,6 +910,8 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], pronouns: list[Mention],
         if before in SPEECH_FORMS or after in SPEECH_FORMS or before == "menurut":
             m.score = 1.0
     events = sorted([m for m in mentions if m.cluster is not None] + pronouns, key=lambda m: m.start)
+    for m in events:
+        m.subject = _looks_subject(doc, m)
     history: list[Mention] = []
     last_speaker = None
     for m in events:
@@ -921,8 +926,8 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], pronouns: list[Mention],
         best, best_score = None, 0.0
         first_of_sent: dict[int, int] = {}
         for o in history:
-            if clusters[o.cluster].label in ("PER", "ORG"):
-                first_of_sent.setdefault(o.sent, o.start)
+            if clusters[o.cluster].label in ("PER", "ORG") and o.subject is not False:
+                first_of_sent.setdefault(o.sent, o.start)   # "Berbeda dengan Tomy, Arkani …": Arkani
         for h in reversed(history):
             dist = m.sent - h.sent
             if dist > 3:
@@ -933,7 +938,7 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], pronouns: list[Mention],
             if c.label not in ("PER", "ORG"):
                 continue
             score = 10.0 - 3.0 * dist
-            subject = _looks_subject(doc, h)
+            subject = h.subject
             if subject is not False and first_of_sent.get(h.sent) == h.start:
                 score += 2.0                      # first actor of its sentence: usually the subject
             if subject:
