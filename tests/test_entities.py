@@ -180,3 +180,12 @@ def test_speech_enclitic_after_a_long_quote_is_the_running_speaker(nlp, data_dir
     ranta = next(e for e in doc._.entities if e.name == "Ranta Soeharta")
     assert owner == ranta.id
     assert "Pak Jokowi" in row["text"][start - 200:start]   # named inside the quote, not the speaker
+
+
+def test_publisher_in_dateline_and_cited_outlet_are_not_antecedents(nlp):
+    """'JAKARTA (Pos Kota) - …' and 'dikutip dari Tribratanews': outlets are not the story's people."""
+    text = ("JAKARTA (Pos Kota) - Seorang pria ditangkap polisi di rumahnya di Kampung Merdeka. "
+            "Dikutip dari Tribratanews, pria itu menyimpan kupon togel di rumahnya.")
+    doc = run(nlp, text, "2017-03-01")
+    owners = {e.name for e in doc._.entities for m in e.mentions if m.text == "rumahnya"}
+    assert not owners & {"Pos Kota", "Tribratanews"}

@@ -858,6 +858,7 @@ def _quote_mask(doc: Doc) -> list[bool]:
 
 PREPOSITIONS = frozenset(word_list("subject_blocking_words.txt"))
 SUBJECT_FOLLOWERS = frozenset(word_list("subject_following_words.txt"))
+SOURCE_CUES = frozenset(word_list("source_cue_words.txt"))
 
 
 def _looks_subject(doc: Doc, m: Mention) -> Optional[bool]:
@@ -875,6 +876,26 @@ def _looks_subject(doc: Doc, m: Mention) -> Optional[bool]:
         if low.startswith(("me", "ber", "di", "ter")) and len(low) > 4 or low in SUBJECT_FOLLOWERS:
             return True
     return None
+
+
+def _dateline_end(doc: Doc) -> int:
+    """Token index after a dateline dash ('Jakarta, CNN Indonesia -- …', 'JAKARTA (Pos Kota) - …'),
+    or 0: the publisher named there is not an actor of the story."""
+    for i in range(min(len(doc), 12)):
+        t = doc[i]
+        if i and t.is_sent_start:
+            return 0
+        if t.text in ("-", "--", "–", "—"):
+            return i
+    return 0
+
+
+def _cited_source(doc: Doc, m: Mention) -> bool:
+    """'dilansir Reuters', 'dikutip dari Tribratanews': a cited outlet, never an antecedent."""
+    i = m.start
+    if i > 0 and doc[i - 1].lower_ in ("dari", "oleh"):
+        i -= 1
+    return i > 0 and doc[i - 1].lower_ in SOURCE_CUES
 
 
 def _recent(history: list[Mention], cluster: int, sent: int, window: int) -> bool:
@@ -909,7 +930,9 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], pronouns: list[Mention],
         after = doc[k].lower_ if k < len(doc) else ""
         if before in SPEECH_FORMS or after in SPEECH_FORMS or before == "menurut":
             m.score = 1.0
-    events = sorted([m for m in mentions if m.cluster is not None] + pronouns, key=lambda m: m.start)
+    dateline_end = _dateline_end(doc)
+    events = sorted([m for m in mentions if m.cluster is not None and m.end > dateline_end and not _cited_source(doc, m)]
+                    + pronouns, key=lambda m: m.start)
     for m in events:
         m.subject = _looks_subject(doc, m)
     history: list[Mention] = []
