@@ -84,6 +84,7 @@ PREP_TARGET = _G["prep_target"]
 PREP_NOT_ACTOR = _G["prep_not_actor"]
 CLAUSE_BREAK = _G["clause_break"]
 COORD = _G["coord"]
+COORD_PAIR = _G.get("coord_pair", frozenset())
 SKIP_BEFORE_VERB = _G["skip_before_verb"]
 VERB_COORD = _G["verb_coord"]
 PURPOSE = _G["purpose"]
@@ -440,9 +441,10 @@ def _agent_span(doc: Doc, i: int, j: int, covered: set[int], lex: Lexicon) -> tu
     if j < len(doc) and j not in covered:
         t = doc[j]
         w = t.lower_
-        if (t.is_alpha and t.text.islower() and len(w) > 2 and not _verb_like(t) and w not in _GRAMMAR_WORDS
-                and w not in lex.by_first and w not in lex.cue_words and w not in lex.claim_cues
-                and w not in lex.agent_firsts):
+        second_agent = (w,) in lex.agents and j - i == 1   # "aparat negara", "pasukan pemerintah"
+        if (t.is_alpha and t.text.islower() and len(w) > 2 and not _verb_like(t)
+                and (second_agent or (w not in _GRAMMAR_WORDS and w not in lex.agent_firsts))
+                and w not in lex.by_first and w not in lex.cue_words and w not in lex.claim_cues):
             j += 1
     return a, j
 
@@ -567,9 +569,11 @@ def _coordinated(ments: list[Mention], k: int, doc: Doc, direction: int, lo: int
         # numbers and quantifiers may open a conjunct: "dua warga Cina dan satu perusahaan pelayaran"
         between = [_norm(t) for t in doc[a.end: _skip_titles(doc, b.start, a.end)]
                    if not (t.like_num or t.lower_ in QUANTIFIER)]
-        if not between or len(between) > 2 or not all(w in COORD for w in between):
+        pair = len(between) == 1 and between[0] in COORD_PAIR and a.rank == 0 and b.rank == 0
+        if not pair and (not between or len(between) > 2 or not all(w in COORD for w in between)):
             break
-        if b.start < lo or b.end > hi or _prev_word(doc, a.start, lo) in ACCORDING:
+        nxt = ments[j + direction]   # the candidate conjunct must lie in the clause (not in a dateline)
+        if nxt.start < lo or nxt.end > hi or _prev_word(doc, a.start, lo) in ACCORDING:
             break
         group.append(ments[j + direction])
         links.append(between)
