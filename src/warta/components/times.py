@@ -54,13 +54,13 @@ def _alt(forms: Iterable[str]) -> str:
     out = []
     for f in sorted(set(forms), key=len, reverse=True):
         p = re.escape(f).replace(r"\ ", r"\s+").replace(r"\-", r"\s*-\s*")
-        p = p.replace("'", r"\s*['’]\s*").replace("’", r"\s*['’]\s*")
+        p = p.replace("'", r"\s*['’\"]\s*").replace("’", r"\s*['’\"]\s*")   # IndoSum has "Jum"at"
         out.append(p)
     return "(?:" + "|".join(out) + ")"
 
 
 def _norm(s: str) -> str:
-    s = re.sub(r"\s*['’]\s*", "'", s)
+    s = re.sub(r"\s*['’\"]\s*", "'", s)
     s = re.sub(r"\s*-\s*", "-", s)
     return re.sub(r"\s+", " ", s).lower()
 
@@ -77,6 +77,7 @@ class _Lang:
         self.units = {_norm(f): (u, iso, t == "1") for f, u, iso, t in table("time_units.tsv")}
         self.numbers = {_norm(f): float(v) for f, v in table("time_number_words.tsv")}
         self.zones = {f: o for f, o in table("time_timezones.tsv")}
+        self.place_zones = {_norm(f): o for f, o in table("time_place_zones.tsv")}
         self.holidays = {_norm(f): k for f, k in table("time_holidays.tsv")}
         self.holiday_dates: dict[tuple[str, int], date] = {
             (k, int(y)): date.fromisoformat(d) for k, y, d in table("time_holiday_dates.tsv")}
@@ -118,6 +119,8 @@ class _Lang:
             ("date_numeric", re.compile(
                 r"(?<![\d/.\-])(?:(?:tanggal|tgl\.?)\s+)?(?P<d>\d{1,2})\s*(?P<sep>[-/.])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*"
                 r"(?P<y>\d{4})(?![\d/.\-]\d)", I)),
+            ("date_typo", re.compile(
+                r"\b(?P<d>\d{1,2})\s+(?P<word>[A-Z][a-z]{4,9})\b(?:\s+(?P<y>(?:19|20)\d{2})\b)?")),
             ("date_iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
             ("month_year", re.compile(
                 rf"(?i:\b{mod}(?:bulan\s+)?)(?P<mon>{mon_full})\s+(?P<y>\d{{4}})\b")),
@@ -150,7 +153,8 @@ class _Lang:
             ("clock", re.compile(
                 rf"\b(?:pukul|pkl\.?|jam)\s+(?P<h>\d{{1,2}}|{numword})(?:\s*[.:]\s*(?P<mi>\d{{2}}))?"
                 rf"(?:\s*(?:-|–|hingga|sampai|s/d)\s*\d{{1,2}}(?:\s*[.:]\s*\d{{2}})?)?"
-                rf"(?:\s*(?P<tz>{tz})\b)?(?:\s+(?P<part>{part}))?", I)),
+                rf"(?:\s*(?P<tz>{tz})\b)?(?:\s+(?P<part>{part}))?"
+                rf"(?:\s*\(?\s*waktu\s+(?P<wplace>{_alt(f for f, _ in table('time_place_zones.tsv'))})\b)?", I)),
             ("clock_tz", re.compile(rf"\b(?P<h>\d{{1,2}})[.:](?P<mi>\d{{2}})\s*(?P<tz>{tz})\b")),
             ("weekday", re.compile(
                 rf"\b(?P<wd>{wd})\b(?:\s+(?P<dir>(?:akhir\s+)?(?:pekan|minggu)\s+(?:ini|lalu|depan|kemarin|mendatang)"
@@ -168,13 +172,18 @@ class _Lang:
         self.speech_re = re.compile(rf"\b{_alt(self.cues['speech'])}\b", I)
         self.month_lead_re = re.compile(rf"\b{_alt(self.cues['month_lead'])}\s+$", I)
         self.future_re = re.compile(rf"\b{_alt(self.cues['future'])}\b", I)
+        self.future_verb_re = re.compile(rf"\b{_alt(self.cues['future_aux'])}\b", I)
         self.approx_re = re.compile(rf"\b{_alt(self.cues['approx'])}\s+$", I)
         self.week_ordinal_re = re.compile(rf"^\s*(?:{_alt(self.cues['week_ordinal'])})\b", I)
         self.count_lead_re = re.compile(rf"\b{_alt(self.cues['count_lead'])}\s+$", I)
         self.count_follow_re = re.compile(rf"^\s+{_alt(self.cues['count_follow'])}\b", I)
         self.month_follow_re = re.compile(rf"^\s+{_alt(self.cues['month_follow'])}\b", I)
-        self.law_re = re.compile(r"\b(?:nomor|no\.?)\s*\d+\s+$", I)
-        self.law_year_re = re.compile(r"\b(?:nomor|no\.?)\s*\d+\s+tahun\s+$", I)
+        self.law_re = re.compile(r"\b(?:nomor|no\.?)\s*[:.]?\s*\d+\s+$", I)
+        self.law_year_re = re.compile(r"\b(?:nomor|no\.?)\s*[:.]?\s*\d+\s+tahun\s+$", I)
+        # "September dan Oktober", "Juli hingga Agustus": a month next to another month is a month
+        self.month_pair_after = re.compile(rf"\s*(?i:dan|atau|hingga|sampai|s/d|-|–)\s*{mon_full}\b")
+        self.month_pair_before = re.compile(rf"\b{mon_full}\s*(?i:,|dan|atau|-|–)\s*$")
+        self.long_months = [m for m in self.full_months if len(m) >= 5]
 
     def _triggers(self) -> dict[str, tuple[str, ...]]:
         """First word (lower case) -> the patterns that may start there.
@@ -368,6 +377,30 @@ def _holiday(ctx: _Ctx, start: int, end: int, key: str, year: Optional[str]):
     return (d.isoformat(), "date", True) if d else None
 
 
+def _typo_month(word: str) -> Optional[int]:
+    """The month a capitalised word misspells by one letter ("Febriari", "Agutus"), else None."""
+    w = word.lower()
+    L = _lang()
+    if w in L.months:
+        return None
+    for m in L.long_months:
+        if abs(len(m) - len(w)) <= 1 and _edit1(w, m):
+            return L.full_months[m]
+    return None
+
+
+def _edit1(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one insertion, deletion or substitution."""
+    if a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
 def _weekday_date(ctx: _Ctx, start: int, end: int, wd: int, direction: Optional[str]) -> Optional[date]:
     a = ctx.anchor
     if a is None:
@@ -388,9 +421,14 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
     L = _lang()
     g = m.groupdict()
     text, s, e = ctx.text, m.start(), m.end()
-    if name in ("wd_numeric", "date_numeric", "date_iso", "wd_date", "date", "date_range"):
+    if name in ("wd_numeric", "date_numeric", "date_iso", "wd_date", "date", "date_range", "date_typo"):
         d = int(g["d"])
-        mon = L.months[_norm(g["mon"])] if g.get("mon") else int(g["m"])
+        if name == "date_typo":   # "9 Febriari", "17 Agutus": one letter off a month name
+            mon = _typo_month(g["word"])
+            if mon is None:
+                return None
+        else:
+            mon = L.months[_norm(g["mon"])] if g.get("mon") else int(g["m"])
         wd = L.weekdays.get(_norm(g["wd"])) if g.get("wd") else None
         y = g.get("y")
         if g.get("rely") and ctx.anchor is not None:
@@ -437,7 +475,8 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
     if name == "month":
         lead = g.get("lead")
         if (not lead and not g.get("rely") and not L.month_lead_re.search(text[max(0, s - 20):s])
-                and not L.month_follow_re.match(text[e:e + 16])):
+                and not L.month_follow_re.match(text[e:e + 16]) and not L.month_pair_after.match(text, e)
+                and not L.month_pair_before.search(text[max(0, s - 16):s])):
             return None   # "April" alone may be a name; needs "bulan"/"pada"/"sejak" … before it
         if not m.group("mon")[0].isupper():
             return None
@@ -502,6 +541,8 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
             return (f"P{_num(n * factor)}{iso[-1]}", "duration", precise)
         return (f"P{'T' if is_time else ''}{_num(n)}{iso}", "duration", precise)
     if name == "set":
+        if re.match(r"\s+yang\b", text[e:e + 6]):
+            return None   # "setiap menit yang saya habiskan": each of them, not a recurrence
         u = _norm(g["unit"])
         if u in L.weekdays and (u not in L.units or g["unit"][0].isupper()):
             if g["lead"].lower() == "per":
@@ -527,6 +568,8 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
         if name == "clock" and m.group(0).lower().startswith("jam") and not (g.get("mi") or g.get("tz") or part):
             return None   # "jam 3" without minutes, zone or part of day is too often a count
         off = L.zones.get(g["tz"].upper()) if g.get("tz") else ""
+        if not off and g.get("wplace"):
+            off = L.place_zones.get(_norm(g["wplace"]), "")   # "pukul 10 waktu Seoul"
         return (f"T{h:02d}:{mi:02d}{off}", "time", True)   # date is prefixed later, from the clause
     if name == "weekday":
         wd = L.weekdays[_norm(g["wd"])]
@@ -546,14 +589,14 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
     return None
 
 
-_PRIORITY = {"holiday": 2, "count_range": 3, "month_range": 2, "season_year": 4, "set_adj": 3, "vague_dur": 3, "vague_count": 2, "decade": 1, "set_an": 3, "wd_numeric": 0, "wd_date": 0, "date_range": 1, "date_numeric": 1, "date_iso": 1, "date": 2,
+_PRIORITY = {"date_typo": 3, "holiday": 2, "count_range": 3, "month_range": 2, "season_year": 4, "set_adj": 3, "vague_dur": 3, "vague_count": 2, "decade": 1, "set_an": 3, "wd_numeric": 0, "wd_date": 0, "date_range": 1, "date_numeric": 1, "date_iso": 1, "date": 2,
              "clock": 2, "clock_tz": 2, "month_year": 3, "relative": 3, "vague": 2, "set": 3, "count": 4,
              "year": 5, "month": 5, "weekday": 6}
 
 
 _DIGIT = re.compile(r"(?<![\w.,])\d+")
-_DIGIT_PATTERNS = {1: ("date_range", "date", "date_numeric", "count", "clock_tz", "set_an", "count_range"),
-                   2: ("date_range", "date", "date_numeric", "count", "clock_tz", "set_an", "count_range"),
+_DIGIT_PATTERNS = {1: ("date_range", "date", "date_numeric", "count", "clock_tz", "set_an", "count_range", "date_typo"),
+                   2: ("date_range", "date", "date_numeric", "count", "clock_tz", "set_an", "count_range", "date_typo"),
                    4: ("date_iso", "year", "count", "decade", "season_year")}
 
 
@@ -611,12 +654,20 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ABSOLUTE = {"wd_numeric", "wd_date", "date", "date_numeric", "date_iso", "date_range"}
 _RELATIVE = {"relative", "weekday", "count"}
 _QUOTE = re.compile(r"[“”\"][^“”\"]{1,1500}[“”\"]")   # any pairing: sources mix “ ” and "
+_INWORD_QUOTE = re.compile(r"(?<=[A-Za-z])\"(?=[a-z])")   # "Jum"at": an apostrophe, not a quotation mark
+
+
+def _quotes(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation, pairing marks in order."""
+    if '"' in text:
+        text = _INWORD_QUOTE.sub("'", text)
+    return [(q.start(), q.end()) for q in _QUOTE.finditer(text)]
 
 
 def _speech_time(found, ctx: _Ctx):
     """Inside a quotation, "kemarin" counts from the day the words were said when the sentence
     dates them outside the quotes ("… kemarin," kata X, Rabu (17/5)), not from publication."""
-    quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(ctx.text)]
+    quotes = _quotes(ctx.text)
     if not quotes:
         return found
     q_starts = [a for a, _ in quotes]
@@ -648,24 +699,34 @@ def _speech_carry(found, ctx: _Ctx):
     """A statement's "hari ini" / "besok" counts from the day it was said. When a quotation or a
     sentence with a speech verb has no date of its own, the day is the one given for the last
     dated statement before it ("…," ujar X di Surabaya, Minggu (4/2) malam. … "Malam ini akan
-    kami bahas"), provided that day lies in the week before publication (the article reports it)."""
+    kami bahas"), provided that day lies in the week before publication (the article reports it).
+    Before any dated statement, the day of the story's dated event stands in for it: words said
+    after "menjamu Arema FC …, Senin (3/7/2017) malam" were said that night ("buat malam ini"),
+    and an event the text still announces ("akan bentrok … Sabtu (22/7)") was written about the
+    day before it."""
     a = ctx.anchor
     if a is None:
         return found
     L = _lang()
-    quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(ctx.text)]
+    quotes = _quotes(ctx.text)
 
     def in_quote(pos):
         return any(q0 <= pos < q1 for q0, q1 in quotes)
 
-    said_day, said_sent, out = None, None, []
+    said_day, said_sent, firm, out = None, None, False, []
     for t, m in found:
         s0, s1 = ctx.sentence(t.start)
-        if (t.rule in _ABSOLUTE and t.value and _DAY.fullmatch(t.value) and not in_quote(t.start)
-                and L.speech_re.search(ctx.text[s0:s1])):
+        speech = None
+        if (t.rule in _ABSOLUTE or t.rule == "weekday") and t.value and _DAY.fullmatch(t.value) \
+                and not t.until and not in_quote(t.start):
+            speech = bool(L.speech_re.search(ctx.text[s0:s1]))
+        if speech is not None and (t.rule != "weekday" or speech):   # "kata X, Senin": a bare weekday dates a statement
             d = date.fromisoformat(t.value)
-            if 0 < (a - d).days <= 7:
-                said_day, said_sent = d, (s0, s1)
+            if 0 <= (a - d).days <= 7 and (speech or not firm) and (speech or d != a):
+                if not speech and d < a and L.future_verb_re.search(ctx.text[s0:t.start]):
+                    d -= timedelta(days=1)   # "akan bentrok … Sabtu (22/7)" in a text dated 23/7: written the day before
+                if not (firm and speech and said_sent == (s0, s1) and said_day > d):   # one statement, several days: it is said on the last
+                    said_day, said_sent, firm = d, (s0, s1), speech
         elif (said_day is not None and t.rule in _DAY_RELATIVE and t.value and (s0, s1) != said_sent
               and L.relative[_norm(m.group("rel"))][0] == "day"
               and (in_quote(t.start) or L.speech_re.search(ctx.text[s0:s1]))

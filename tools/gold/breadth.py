@@ -1,0 +1,96 @@
+"""Breadth check for the times and places stages on IndoSum articles that are in no gold split.
+
+    OMP_NUM_THREADS=1 python tools/gold/breadth.py [--n 600] [--seed 77] [--out tools/gold/breadth.txt]
+
+Runs the full pipeline over ``--n`` distinct IndoSum dev-fold articles (any length, shuffled with
+``--seed``, skipping every article of ``tp_articles.jsonl``) and lists, most frequent first:
+
+- time words from ``lang/time_*.tsv`` (weekdays, month names, "pukul", "lalu/depan" after a unit)
+  that no predicted time covers, with the words around them: candidate misses;
+- predicted times without a value (vague or unnormalised);
+- LOC spans of the NER that no predicted place covers: candidate ungeocoded places;
+- predicted places outside every NER LOC span: candidate false alarms;
+- the most frequent (mention -> gazetteer row) pairs, to spot a systematic wrong geocode.
+
+Nothing here is gold: the lists only point at general causes to check by reading articles.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=600)
+    ap.add_argument("--seed", type=int, default=77)
+    ap.add_argument("--out", type=Path, default=HERE / "breadth.txt")
+    args = ap.parse_args()
+
+    import warta
+    from warta.io.indosum import article_text, distinct_rows
+    from warta.lang import table
+    from warta.pipeline import prepare_doc
+    from times_places import _published
+
+    gold = {json.loads(line)["id"] for line in open(HERE / "tp_articles.jsonl", encoding="utf-8")}
+    pool = [a for a in distinct_rows(ROOT.parent / "shared/data/indosum") if a["id"] not in gold]
+    pool.sort(key=lambda a: a["id"])
+    random.Random(args.seed).shuffle(pool)
+    pool = pool[: args.n]
+
+    words = {f for f, *_ in table("time_weekdays.tsv")} | {f for f, *_ in table("time_months.tsv")}
+    cue = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+                     + r"|pukul|[Tt]ahun\s+\d{4}|(?:hari|pekan|minggu|bulan|tahun)\s+(?:lalu|depan|kemarin|ini|mendatang))\b")
+    nlp = warta.load()
+    miss_t, novalue, miss_p, extra_p, geo = Counter(), Counter(), Counter(), Counter(), Counter()
+    ctx_t, ctx_p = {}, {}
+    for a in pool:
+        text = article_text(a["paragraphs"])
+        doc = nlp(prepare_doc(nlp, text, published=_published(a["id"])))
+        tspans = [(t.start, t.end) for t in doc._.times or []]
+        for m in cue.finditer(text):
+            if not any(s <= m.start() < e for s, e in tspans):
+                left = text[max(0, m.start() - 25):m.start()].split()
+                right = text[m.end():m.end() + 25].split()
+                key = f"{(left[-1] if left else '')} [{m.group()}] {(right[0] if right else '')}"
+                miss_t[key] += 1
+                ctx_t.setdefault(key, f"{a['id'][:40]}: …{text[max(0, m.start() - 80):m.end() + 60]}…".replace("\n", " "))
+        for t in doc._.times or []:
+            if t.value is None:
+                novalue[t.text.lower()] += 1
+        pspans = [(p.start, p.end) for p in doc._.places or []]
+        locs = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "LOC"]
+        for s, e in locs:
+            if not any(ps < e and s < pe for ps, pe in pspans):
+                miss_p[text[s:e]] += 1
+                ctx_p.setdefault(text[s:e], f"{a['id'][:40]}: …{text[max(0, s - 80):e + 60]}…".replace("\n", " "))
+        for p in doc._.places or []:
+            geo[(p.text, p.name, p.country, p.feature)] += 1
+            if not any(s < p.end and p.start < e for s, e in locs):
+                extra_p[(p.text, p.name, p.country)] += 1
+                ctx_p.setdefault(("x",) + (p.text, p.name, p.country),
+                                 f"{a['id'][:40]}: …{text[max(0, p.start - 80):p.end + 60]}…".replace("\n", " "))
+    out = [f"# {len(pool)} IndoSum articles outside the gold (seed {args.seed})", "", "## time words outside every predicted time"]
+    out += [f"{n:4d}  {k}    | {ctx_t[k]}" for k, n in miss_t.most_common(150)]
+    out += ["", "## predicted times without a value"] + [f"{n:4d}  {k}" for k, n in novalue.most_common(40)]
+    out += ["", "## NER LOC spans without a place"] + [f"{n:4d}  {k}    | {ctx_p[k]}" for k, n in miss_p.most_common(150)]
+    out += ["", "## places outside every NER LOC span"] + [
+        f"{n:4d}  {k}    | {ctx_p[('x',) + k]}" for k, n in extra_p.most_common(120)]
+    out += ["", "## most frequent geocodes"] + [f"{n:4d}  {k}" for k, n in geo.most_common(150)]
+    args.out.write_text("\n".join(out) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.path.insert(0, str(HERE))
+    main()
