@@ -85,6 +85,7 @@ PREP_NOT_ACTOR = _G["prep_not_actor"]
 CLAUSE_BREAK = _G["clause_break"]
 COORD = _G["coord"]
 COORD_PAIR = _G.get("coord_pair", frozenset())
+OBJECT_CUES = _G.get("object_cue", frozenset())
 SKIP_BEFORE_VERB = _G["skip_before_verb"]
 VERB_COORD = _G["verb_coord"]
 PURPOSE = _G["purpose"]
@@ -678,6 +679,9 @@ def _subject_position(doc, i: int, lo: int) -> bool:
 def ments_between_is_object(doc, m, trig_start) -> bool:
     """An agent noun right after another verb is that verb's object, not our subject."""
     prev = doc[m.start - 1] if m.start > 0 else None
+    if prev is not None and prev.lower_ in load_lexicon().claim_cues and prev.lower_ not in OBJECT_CUES \
+            and not doc[m.end - 1].lower_.endswith("nya"):
+        return False   # "Noor menyatakan polisi semakin mengintensifkan ...": the complement's subject
     return prev is not None and prev.lower_[:2] in ("me", "di", "be") and len(prev) > 4
 
 
