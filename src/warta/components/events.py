@@ -602,10 +602,17 @@ def _left_subject(doc, ments, trig_start, lo, triggers) -> Optional[int]:
         j -= 1
     if j > lo and _norm(doc[j]) in RELATIVE:   # "gerilyawan yang didukung Prancis": the head noun
         for idx in range(len(ments) - 1, -1, -1):
-            if ments[idx].end == j or (ments[idx].end == j - 1 and doc[j - 1].text == ","):
+            e = ments[idx].end
+            # "teroris Rohingya yang membunuh": a capitalised word the entity stage left out may follow
+            if e == j or (e == j - 1 and doc[j - 1].text == ",") or \
+                    (0 < j - e <= 2 and all(t.text[:1].isupper() and t.is_alpha for t in doc[e: j])):
                 return idx
             if ments[idx].end < j - 1:
                 break
+    if j > lo and doc[j].text == ",":
+        app = _apposition_subject(doc, ments, j, lo, triggers)
+        if app is not None:
+            return app
     k = None
     for idx in range(len(ments) - 1, -1, -1):
         m = ments[idx]
@@ -648,6 +655,30 @@ def _left_subject(doc, ments, trig_start, lo, triggers) -> Optional[int]:
         k = idx
         break
     return k
+
+
+def _apposition_subject(doc, ments, comma: int, lo: int, triggers) -> Optional[int]:
+    """"Atheist Republic, organisasi nirlaba yang berbasis di Kanada, mengecam": the name before a
+    comma-enclosed apposition that opens with a common noun is the subject of the verb after it."""
+    for idx in range(len(ments) - 1, -1, -1):
+        m = ments[idx]
+        if m.end >= comma:
+            continue
+        if m.start < lo or comma - m.end > 16:
+            return None
+        if doc[m.end].text != "," or m.end + 1 >= comma:
+            continue
+        first = doc[m.end + 1]
+        inner = doc[m.end + 1: comma]
+        if (not first.is_alpha or not first.text.islower() or _verb_like(first) or _norm(first) in _GRAMMAR_WORDS
+                or any(t.text in (",", ";", ":") or t.text in QUOTE_TOKENS for t in inner)
+                or any(m.end < t.start < comma for t in triggers)):
+            return None
+        if m.rank == 2 or not _subject_position(doc, m.start, lo) or _prev_word(doc, m.start, lo) in \
+                (PREP_NOT_ACTOR | PREP_TARGET | ATTRIBUTION | ACCORDING):
+            return None
+        return idx
+    return None
 
 
 def _subject_position(doc, i: int, lo: int) -> bool:
