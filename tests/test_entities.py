@@ -189,3 +189,19 @@ def test_publisher_in_dateline_and_cited_outlet_are_not_antecedents(nlp):
     doc = run(nlp, text, "2017-03-01")
     owners = {e.name for e in doc._.entities for m in e.mentions if m.text == "rumahnya"}
     assert not owners & {"Pos Kota", "Tribratanews"}
+
+
+def test_capitalised_common_word_is_not_a_person():
+    """A 'PER' span the article also writes in lower case ("Khilafah" ... "khilafah") is no person,
+    so no pronoun can attach to it; a real name beside it stays (IndoSum sentence, dev coref gold)."""
+    nlp = spacy.blank("id")
+    text = ('"Khilafah kan bukan agama, khilafah hanya bagian dari pemikiran tapi bukan agama," lanjut '
+            'Zainudin Paru. Dia menegaskan bahwa PKS selalu berpegang kepada Pancasila.')
+    doc = nlp(text)
+    doc._.published = None
+    k = doc.char_span(1, 1 + len("Khilafah"), label="PER")
+    z = text.index("Zainudin Paru")
+    doc.ents = [k, doc.char_span(z, z + len("Zainudin Paru"), label="PER")]
+    ents = analyse(doc)
+    assert [e.name for e in ents if e.type == "PER"] == ["Zainudin Paru"]
+    assert "Dia" in texts(ents[[e.name for e in ents].index("Zainudin Paru")])

@@ -227,6 +227,7 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
             taken[i] = True
 
     ents = list(doc.ents)
+    lower_words = None
     # a longer KB organisation/place name wins over a shorter entity inside it:
     # "Indonesia" in "CNN Indonesia" or "Bank Indonesia" is not the country
     swallowed = set()
@@ -267,6 +268,11 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
                         add(cut.start, cut.end, kb.get(idx)["type"], source="kb", kb_idx=idx)
                         add(cut.end, ent.end, "PER")
                         continue
+        if label == "PER" and gaz is None:
+            if lower_words is None:
+                lower_words = _lower_case_words(doc)
+            if _common_words_only(ent.text, lower_words):
+                continue
         add(ent.start, ent.end, label, gaz=gaz, source="gazetteer" if gaz else "ner")
         m = out[-1]
         if m.kb is None and gaz is None and label in ("LOC", "ORG"):
@@ -294,6 +300,22 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
             taken[i] = True
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _lower_case_words(doc: Doc) -> frozenset:
+    """Words the article itself writes in lower case mid-sentence."""
+    return frozenset(t.text for t in doc if t.text.islower() and t.text.isalpha() and not t.is_sent_start)
+
+
+def _common_words_only(name: str, lower_words: frozenset) -> bool:
+    """A 'person' whose every word the same article also writes in lower case and that no
+    person-name list knows ("Kanker", "Nasib", "Khilafah", "Purnawirawan Masuk") is a
+    capitalised common word the NER took for a name."""
+    from warta.components.person_names import name_tables
+
+    _, name_words = name_tables()
+    words = [w.lower() for w in name.split() if w.isalpha()]
+    return bool(words) and all(w in lower_words and w not in name_words for w in words)
 
 
 def _in_office(kb: KB, idx: int, published) -> bool:
