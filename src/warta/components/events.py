@@ -1386,6 +1386,7 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
     events: list[R.Event] = []
     history: list[tuple[int, list, list]] = []   # (sentence, source actors, target actors) per trigger
     told_types: set[str] = set()                 # event types coded in earlier sentences
+    told_pairs: set[tuple] = set()               # (type, source) coded in earlier sentences
     last_claimer: Optional[R.Actor] = None
     last_accuser: Optional[tuple[int, R.Actor]] = None   # (sentence, source) of the last allegation
     for s_index, (lo, hi) in enumerate(sentences):
@@ -1430,6 +1431,9 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                 pairs = [(s, t) for s in sources for t in sources if s is not t]
             if sources == [None] and targets == [None]:
                 continue
+            if trig.voice == "nominal" and targets == [None] and sources[0] is not None \
+                    and all((trig.entry.type, _key(a)) in told_pairs for a in sources):
+                continue   # guideline: "pertemuan itu / kerja sama ASEAN" re-mentions an event already coded
             history.append((s_index, [a for a in sources if a is not None], [a for a in targets if a is not None]))
             if args.sources:
                 prev_sources = args.sources
@@ -1462,6 +1466,7 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                 last_claimer = next((m.actor for m in ments if m.actor.entity == st.claimed_by), last_claimer)
         events.extend(_dedupe(sent_events))
         told_types.update(e.type for e in sent_events)
+        told_pairs.update((e.type, _key(e.source)) for e in sent_events if e.source is not None)
     for k, ev in enumerate(events, 1):
         ev.id = f"v{k}"
     return events
