@@ -1,4 +1,5 @@
-"""warta_gazetteer: an NER span that glues a country to the person a title names is split."""
+"""warta_gazetteer: an NER span that glues a country to the person a title names is split; spans lose
+the whitespace the NER took along."""
 from __future__ import annotations
 
 import pytest
@@ -32,3 +33,15 @@ def test_without_a_title_or_with_a_name_that_starts_with_a_country_nothing_chang
     assert _gazetteer(nlp, "Ia bertemu Paris Jackson kemarin.", (2, 4, "PER")) == [("Paris Jackson", "PER", "")]
     assert _gazetteer(nlp, "Menurut Indonesia Corruption Watch , kasus itu besar.", (1, 4, "ORG")) == [
         ("Indonesia Corruption Watch", "ORG", "")]
+
+
+def test_paragraph_break_is_cut_off_an_entity(nlp):
+    """'… hengkang dari Persiba\\n\\nPelatih …': an NER span that takes the break along is trimmed."""
+    text = "Abdul Rahman membuka peluang hengkang dari Persiba\n\nPelatih itu belum memberi jawaban."
+    doc = nlp.get_pipe("warta_sentences")(nlp.make_doc(text))
+    k = [t.i for t in doc if t.text == "Persiba"][0]
+    assert doc[k + 1].is_space
+    doc.ents = [Span(doc, k, k + 2, label="ORG")]
+    doc = nlp.get_pipe("warta_gazetteer")(doc)
+    assert ("Persiba", "ORG") in [(e.text, e.label_) for e in doc.ents]
+    assert all(e.text == e.text.strip() for e in doc.ents)

@@ -212,6 +212,10 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
         hit_at.setdefault(start_c, []).append((end_c, idx))
 
     def add(start, end, label, gaz=None, source="ner", kb_idx=None):
+        while end - start > 1 and doc[end - 1].text.isspace():
+            end -= 1                              # the NER sometimes takes the paragraph break along
+        while end - start > 1 and doc[start].text.isspace():
+            start += 1
         span = doc[start:end]
         m = Mention(start, end, span.start_char, span.end_char, span.text, label, gaz=gaz, source=source,
                     sent=sent_of[start], kb=kb_idx)

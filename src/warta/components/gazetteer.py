@@ -58,7 +58,7 @@ class GazetteerRuler:
             self.matcher.add(f"{label}|{key}", [nlp.make_doc(p) for p in patterns])
 
     def __call__(self, doc: Doc) -> Doc:
-        return add_person_names(self._match(doc))
+        return add_person_names(self._match(_trim_space(doc)))
 
     def _match(self, doc: Doc) -> Doc:
         matches = []
@@ -91,6 +91,25 @@ class GazetteerRuler:
         ents = [relabelled.get((e.start, e.end), e) for e in existing] + new_ents
         doc.ents = filter_spans(ents)
         return doc
+
+
+def _trim_space(doc: Doc) -> Doc:
+    """The trained NER sometimes takes a paragraph break into a span ("Persiba\n\n"): cut
+    whitespace tokens off entity edges, so every later stage gets clean mention offsets."""
+    ents = doc.ents
+    if not any(doc[e.end - 1].is_space or doc[e.start].is_space for e in ents):
+        return doc
+    out = []
+    for e in ents:
+        start, end = e.start, e.end
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        while start < end and doc[start].is_space:
+            start += 1
+        if end > start:
+            out.append(Span(doc, start, end, label=e.label, kb_id=e.kb_id))
+    doc.ents = out
+    return doc
 
 
 @lru_cache(maxsize=1)
