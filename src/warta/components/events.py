@@ -86,6 +86,8 @@ CLAUSE_BREAK = _G["clause_break"]
 COORD = _G["coord"]
 COORD_PAIR = _G.get("coord_pair", frozenset())
 OBJECT_CUES = _G.get("object_cue", frozenset())
+VENUE_PREP = _G.get("venue_prep", frozenset())
+COUNTRY_NOUN = _G.get("country_noun", frozenset())
 SKIP_BEFORE_VERB = _G["skip_before_verb"]
 VERB_COORD = _G["verb_coord"]
 PURPOSE = _G["purpose"]
@@ -511,24 +513,43 @@ def _plural_subjects(doc: Doc, lowers: list[str], covered: set[int], lex: Lexico
     return out
 
 
-def _resolve_plural(ms: list[Mention], history: list[tuple[int, list, list]], s_index: int) -> list[Mention]:
+def _country_actors(doc: Doc) -> dict[str, R.Actor]:
+    """ISO3 -> the actor of the country itself, for countries named in the article."""
+    out: dict[str, R.Actor] = {}
+    ents = {e.id: e for e in (doc._.entities or [])} if doc.has_extension("entities") else {}
+    for p in (doc._.places if doc.has_extension("places") else None) or ():
+        if p.feature == "country" and p.country and p.country not in out:
+            e = ents.get(p.entity) if p.entity else None
+            out[p.country] = actor_from_entity(e) if e is not None else \
+                R.Actor(text=p.name, country=p.country, code=p.country)
+    return out
+
+
+def _resolve_plural(ms: list[Mention], history: list[tuple], s_index: int,
+                    countries: Optional[dict[str, R.Actor]] = None) -> list[Mention]:
     """Replace plural/dual pronoun mentions by the parties of the latest earlier event (this sentence
-    or the two before): "mereka" -> that event's sources; "keduanya" -> its source and target."""
+    or the two before): "mereka" -> that event's sources; "keduanya" -> its source and target.
+    "kedua negara" names states: a leader party stands for its country when the article names it."""
     out: list[Mention] = []
+    countries = countries or {}
     for m in ms:
         if m.kind not in ("PL", "DUAL"):
             out.append(m)
             continue
-        for sent, srcs, tgts in reversed(history):
+        for sent, srcs, tgts, typ in reversed(history):
             if s_index - sent > 2:
                 break
             if m.kind == "DUAL":
                 pair = srcs[:2] if len(srcs) >= 2 else (srcs[:1] + tgts[:1] if srcs and tgts else [])
                 if len(pair) == 2:
+                    if COUNTRY_NOUN & {w.lower() for w in m.actor.text.split()}:
+                        pair = [countries.get(a.country, a) if a.country else a for a in pair]
                     out.extend(Mention(m.start, m.end, a, 0) for a in pair)
                     break
             elif srcs:
-                out.extend(Mention(m.start, m.end, a, 0) for a in srcs)
+                # "X melakukan pertemuan dengan Y. Mereka bersepakat ...": after a two-sided event, both sides
+                both = srcs + tgts if typ in RECIPROCAL and len(srcs) == 1 and len(tgts) == 1 else srcs
+                out.extend(Mention(m.start, m.end, a, 0) for a in both)
                 break
     return out
 
@@ -1384,9 +1405,10 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
     else:
         parsed = None
     events: list[R.Event] = []
-    history: list[tuple[int, list, list]] = []   # (sentence, source actors, target actors) per trigger
+    history: list[tuple] = []   # (sentence, source actors, target actors, type) per trigger
     told_types: set[str] = set()                 # event types coded in earlier sentences
     told_pairs: set[tuple] = set()               # (type, source) coded in earlier sentences
+    countries: Optional[dict[str, R.Actor]] = None   # built when a plural pronoun needs it
     last_claimer: Optional[R.Actor] = None
     last_accuser: Optional[tuple[int, R.Actor]] = None   # (sentence, source) of the last allegation
     for s_index, (lo, hi) in enumerate(sentences):
@@ -1398,14 +1420,18 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             args = arguments(doc, trig, ments, a_lo, hi, triggers, prev_sources, parsed)
             if not args.sources and trig.entry.type in told_types and _anaphoric_nominal(doc, trig, lo, hi):
                 continue   # guideline: an agentless nominal mention of an event already told is no new event
+            if trig.voice == "nominal" and not args.targets and _prev_word(doc, trig.start, lo) in VENUE_PREP:
+                continue   # "bertemu Turnbull di KTT G20", "dalam pertemuan itu": a venue or frame, not an event
             if not args.sources and trig.voice == "active" and _relative_verb(doc, trig, lo):
                 issuer = _document_issuer(doc, trig, ments, a_lo, triggers)
                 if issuer is None:
                     continue   # "iklan politik yang mendukung Trump": the agent is the head noun, no actor
                 args.sources = _coordinated(ments, issuer, doc, -1, a_lo, hi)
             if any(m.kind in ("PL", "DUAL") for m in args.sources + args.targets):
-                args.sources = _resolve_plural(args.sources, history, s_index)
-                args.targets = _resolve_plural(args.targets, history, s_index)
+                if countries is None:
+                    countries = _country_actors(doc)
+                args.sources = _resolve_plural(args.sources, history, s_index, countries)
+                args.targets = _resolve_plural(args.targets, history, s_index, countries)
             st = status_of(doc, trig, lo, hi, lex, ments, quotes, triggers)
             targets = [m.actor for m in args.targets
                        if not any(_same(m.actor, src.actor) for src in args.sources)]
@@ -1434,7 +1460,8 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             if trig.voice == "nominal" and targets == [None] and sources[0] is not None \
                     and all((trig.entry.type, _key(a)) in told_pairs for a in sources):
                 continue   # guideline: "pertemuan itu / kerja sama ASEAN" re-mentions an event already coded
-            history.append((s_index, [a for a in sources if a is not None], [a for a in targets if a is not None]))
+            history.append((s_index, [a for a in sources if a is not None], [a for a in targets if a is not None],
+                            trig.entry.type))
             if args.sources:
                 prev_sources = args.sources
             span = doc[trig.start: trig.end]
