@@ -114,8 +114,29 @@ class Gazetteer:
         self.locality_cue = {w: set(t.split()) for w, t in ctx.get("locality_cue", {}).items()}
         self.locality_cue_re = re.compile(r"(?:^|(?<=\s))(?P<cue>" + "|".join(
             re.escape(w) for w in sorted(self.locality_cue, key=len, reverse=True)) + r")\s+$")
+        self.media = set(ctx.get("media", {}))
+        self.quote_before_re = re.compile(r"(?:^|\s)(?:" + words_re("quote_before") + r")\s+$") \
+            if ctx.get("quote_before") else None
+        self.derby = set(ctx.get("derby", {}))
         self.explicit = {a for a, *_ in table("places_aliases.tsv")}
+        self._typo = None
         self.time_words = {f for f, *_ in table("time_weekdays.tsv")} | {f for f, *_ in table("time_months.tsv")}
+
+    def typo_index(self) -> dict[str, list[str]]:
+        """Single-word names of countries, provinces and regencies (6+ letters) by themselves and by
+        each one-letter deletion, lower case: the candidates for a misspelt name."""
+        if self._typo is None:
+            idx: dict[str, list[str]] = {}
+            for a, cands in self.alias.items():
+                if " " in a or len(a) < 6 or not a[0].isupper() or any(w for _, w in cands):
+                    continue
+                if not any(self.rows[i].key[:2] in ("C:", "P:", "R:") for i, _ in cands):
+                    continue
+                low = a.lower()
+                for k in {low, *(low[:i] + low[i + 1:] for i in range(len(low)))}:
+                    idx.setdefault(k, []).append(a)
+            self._typo = idx
+        return self._typo
 
     def lookup(self, name: str) -> list[tuple[int, bool]]:
         return self.alias.get(name) or self.alias.get(name.title()) or []
@@ -183,9 +204,14 @@ def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
             for k in (2, 1):
                 words = m.group(1).split()[:k]
                 name = " ".join(words)
-                if len(words) == k and f"Kecamatan {name}" in g.alias:
+                if len(words) != k:
+                    continue
+                # "Polsek Tambun" covers Kecamatan Tambun Selatan / Utara: the first such district
+                key = next((c for c in (f"Kecamatan {name}", *(f"Kecamatan {name} {w}" for w in sorted(g.compass)))
+                            if c in g.alias), None)
+                if key is not None:
                     s0 = m.start(1)
-                    hits.append((s0, s0 + len(name), f"Kecamatan {name}"))
+                    hits.append((s0, s0 + len(name), key))
                     break
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
     chosen: list[tuple[int, int, str]] = []
@@ -199,6 +225,7 @@ def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
         taken[s:e] = b"\x01" * (e - s)
         chosen.append((s, e, alias))   # a not_place name is kept here only to block the names inside it
     chosen = sorted(c for c in chosen if c[2] not in g.not_place)
+    chosen = _typos(text, chosen, taken, ents, g)
     # Countries named unambiguously give context for the rest.
     context = set()
     for s, e, alias in chosen:
@@ -224,6 +251,71 @@ def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
     if any(m.row.country == "IDN" for m in out):
         out = _local_places(text, out, ents, sent_starts, g)
     return out
+
+
+# --------------------------------------------------------------------------- misspelt names
+
+
+# a capitalised word of 6+ letters that does not go on into a longer name ("Kampung Melayu", "Gorong - gorong")
+_CAP_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{5,}(?![\w-])(?![ \t]+[A-Z])(?!\s*-)")
+_LIST_WORDS = (",", "dan", "serta", "atau", "-")
+_LIST_SEP = re.compile(r"\s*(?:,|dan|serta|atau|-)\s*$")
+
+
+def _edit1(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one insertion, deletion or substitution."""
+    if a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def _typos(text, chosen, taken, ents, g: Gazetteer):
+    """A country, province or regency name one letter off ("Malysia", "Nyanmar", "Sinegal") after
+    a place cue ("di", "ke", "asal") or next to another place of that kind in a list
+    ("Laos, Nyanmar, Malysia, Nepal"): news copy keeps such typos, the reader still means the place."""
+    index = g.typo_index()
+    ends = {c[1]: c for c in chosen}
+    starts = {c[0]: c for c in chosen}
+    extra = []
+    for m in _CAP_WORD.finditer(text):
+        s, e = m.span()
+        if taken[s]:
+            continue
+        w = m.group()
+        if w in g.alias or w in g.time_words:
+            continue
+        labels = ents.containing(s, e)
+        by_cue = False
+        if any(lab in PLACE_LABELS for lab in labels):   # after "di/ke/dari" only when the NER also reads a place
+            prev = _word_before(text, s)                  # ("dari Espanyol" is the club)
+            by_cue = prev in g.cues or prev.lower() in g.cues
+        if not by_cue:   # a country in a list of countries: "Laos, Nyanmar, Malysia, Nepal"
+            if not (text[max(0, s - 7):s].rstrip().endswith(_LIST_WORDS) or text[e:e + 7].lstrip().startswith(_LIST_WORDS)):
+                continue
+            sep_l = _LIST_SEP.search(text[max(0, s - 8):s])
+            sep_r = re.match(r"\s*(?:,|dan|serta|atau|-)\s*", text[e:e + 8])
+            neighbours = [n for n in (ends.get(s - len(sep_l.group())) if sep_l else None,
+                                      starts.get(e + sep_r.end()) if sep_r else None) if n is not None]
+            if not any(any(g.rows[i].feature == "country" for i, _ in g.lookup(n[2])) for n in neighbours):
+                continue
+        if any(lab in VETO_LABELS for lab in labels) or _squash(w) in _localities().exact:
+            continue   # a person; a real village ("Tangkerang")
+        low = w.lower()
+        cands = set(index.get(low, ()))
+        for i in range(len(low)):
+            cands.update(index.get(low[:i] + low[i + 1:], ()))
+        cands = {a for a in cands if _edit1(low, a.lower())}
+        if len(cands) != 1:
+            continue
+        alias = cands.pop()
+        if by_cue or any(g.rows[i].feature == "country" for i, _ in g.lookup(alias)):
+            extra.append((s, e, alias))
+    return sorted(chosen + extra) if extra else chosen
 
 
 # --------------------------------------------------------------------------- districts and villages
@@ -253,7 +345,8 @@ class _Localities:
                 row = (code, name, float(lat), float(lon))
                 self.exact.setdefault(_squash(name), []).append(row)
                 words = name.split()
-                if len(words) > 1 and words[-1] in compass:
+                if len(words) > 1 and (words[-1] in compass or re.fullmatch(r"[IVX]+|\d+", words[-1])):
+                    # "Ie Tarek I" / "Ie Tarek II": "Gampong Ie Tarek" finds them
                     self.base.setdefault(_squash(" ".join(words[:-1])), []).append(row)
 
 
@@ -400,7 +493,7 @@ def _club(text, s, e, alias, g: Gazetteer) -> bool:
     prev = _word_before(text, s)
     if g.after_facility_re is not None and g.after_facility_re.search(text[max(0, s - 60):s]):
         return False   # "di Stadion Millennium, Cardiff": the venue's city
-    return not (prev.lower() in g.cues or prev in g.cues)
+    return not (prev.lower() in g.cues or prev in g.cues or prev in g.derby)   # "laga derby Madrid": the city
 
 
 _CAP_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
@@ -480,7 +573,13 @@ def _accept(text, s, e, alias, ents, sent_starts, g: Gazetteer) -> bool:
         return False   # "Tol Jakarta - Cikampek", "ruas tol Cikampek"
     if g.org_lead_re is not None and g.org_lead_re.search(before):
         return False   # "Festival Danau Tektonik Poso", "Piala Super Eropa"
-    if re.match(r"\s*\([A-Z][A-Za-z]{2,}\)", text[e:e + 14]):
+    if alias in g.media and g.quote_before_re is not None and g.quote_before_re.search(before):
+        return False   # "dikutip dari AS": the Spanish daily
+    if alias in g.derby:
+        nxt = _CAP_AFTER.match(text, e)
+        if nxt and nxt.group(1) in g.alias:
+            return False   # "Derby London": the match, then its city
+    if re.match(r"\s*\([A-Z][A-Za-z]{1,}(?:\s[A-Z][A-Za-z]+)?\)", text[e:e + 16]):
         m = re.search(r"([A-Z][a-z]+)\s+$", before)
         if m and m.group(1) not in g.org_of_place and m.group(1) not in g.alias and not g.prefix.get(m.group(1)):
             return False   # "Gabungan Industri Kendaraan Bermotor Indonesia (Gaikindo)": a body's name

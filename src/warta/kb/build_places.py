@@ -222,6 +222,8 @@ class Builder:
                 key = f"P:{target}"
             elif kind == "usstate":
                 key = f"S:US-{target}"
+            elif kind == "regency":
+                key = f"R:{target}"
             else:
                 name, cc = target.split("|")
                 g = self.by_name.get((name, cc))
