@@ -1411,6 +1411,7 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
     countries: Optional[dict[str, R.Actor]] = None   # built when a plural pronoun needs it
     last_claimer: Optional[R.Actor] = None
     last_accuser: Optional[tuple[int, R.Actor]] = None   # (sentence, source) of the last allegation
+    last_request: Optional[tuple[int, R.Actor, list]] = None   # (sentence, asker, asked) of the last request
     for s_index, (lo, hi) in enumerate(sentences):
         triggers = found[s_index]
         prev_sources: list[Mention] = []
@@ -1435,6 +1436,11 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             st = status_of(doc, trig, lo, hi, lex, ments, quotes, triggers)
             targets = [m.actor for m in args.targets
                        if not any(_same(m.actor, src.actor) for src in args.sources)]
+            if trig.entry.type == "REJECT" and not targets and last_request is not None \
+                    and s_index - last_request[0] <= 1 \
+                    and any(_same(m.actor, t) for m in args.sources for t in last_request[2]):
+                # "Luhut minta Susi menghentikan ..., tapi Susi tetap pada pendiriannya": a refusal answers the asker
+                targets = [last_request[1]]
             if trig.entry.type == "REJECT" and not targets and last_accuser is not None \
                     and s_index - last_accuser[0] <= 1 and not any(_same(m.actor, last_accuser[1]) for m in args.sources):
                 # "Pemerintah menuduh gerilyawan yang kemudian dibantah gerilyawan": a denial answers the accuser
@@ -1487,6 +1493,8 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                         sentence=s_index, date=date, place=place, status=st.status,
                         claimed_by=st.claimed_by, quote=st.quote, confidence=round(min(conf, 1.0), 2))
                     sent_events.append(ev)
+            if trig.entry.type == "REQUEST" and args.sources and targets != [None]:
+                last_request = (s_index, args.sources[0].actor, [t for t in targets if t is not None])
             if trig.entry.type == "ACCUSE" and trig.entry.mode == "allege" and args.sources:
                 last_accuser = (s_index, args.sources[0].actor)
             if st.status in ("claimed", "possible") and st.claimed_by:
