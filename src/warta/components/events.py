@@ -655,6 +655,8 @@ def _left_subject(doc, ments, trig_start, lo, triggers) -> Optional[int]:
             head = next((x for x in range(len(ments)) if ments[x].end == m.start - 2), None)
             if head is not None:
                 return head
+        if _address_between_commas(doc, m, lo):
+            continue   # "Pengurus Masjid Luar Batang, Penjaringan, Jakarta Utara, menolak": an address
         if any(t.start >= m.end and t.end <= trig_start for t in triggers) and _norm(doc[m.end]) != ",":
             # another predicate sits between: the mention is its argument, unless coordination
             break
@@ -676,6 +678,27 @@ def _left_subject(doc, ments, trig_start, lo, triggers) -> Optional[int]:
         k = idx
         break
     return k
+
+
+def _address_between_commas(doc, m, lo: int) -> bool:
+    """A town or district between commas ("..., Penjaringan, Jakarta Utara, menolak") is an address of the
+    name before it, not a subject; a country there can be one ("Menurut Lavrov, Rusia, menolak")."""
+    b = m.start - 1
+    while b > lo and doc[b].is_space:
+        b -= 1
+    if m.kind != "LOC" or b <= lo or m.end >= len(doc) or doc[m.end].text != "," or doc[b].text != ",":
+        return False
+    key = "warta_events_countries"
+    spans = doc.user_data.get(key)
+    if spans is None:
+        spans = set()
+        for p in (doc._.places if doc.has_extension("places") else None) or ():
+            if p.feature == "country":
+                sp = doc.char_span(p.start, p.end, alignment_mode="expand")
+                if sp is not None:
+                    spans.update(range(sp.start, sp.end))
+        doc.user_data[key] = spans
+    return not any(i in spans for i in range(m.start, m.end))
 
 
 def _apposition_subject(doc, ments, comma: int, lo: int, triggers) -> Optional[int]:
@@ -983,6 +1006,8 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
         src_i = _left_subject(doc, ments, trig.start, lo, triggers)
         if src_i is None and parsed:   # the parse only fills what the clause rules leave open
             src_i = _dep_argument(parsed, trig, ments, {"nsubj"})
+            if src_i is not None and ments[src_i].start < lo:
+                src_i = None   # never the dateline ("Merdeka.com - Pengurus Masjid ... menolak")
         # a verb coordinated with a previous one shares its subject ("Kim ... dan mengunjungi")
         j = trig.start - (2 if light else 1)
         while j > lo and _norm(doc[j]) in SKIP_BEFORE_VERB:
