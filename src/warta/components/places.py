@@ -130,7 +130,8 @@ class Gazetteer:
             for a, cands in self.alias.items():
                 if " " in a or len(a) < 6 or not a[0].isupper() or any(w for _, w in cands):
                     continue
-                if not any(self.rows[i].key[:2] in ("C:", "P:", "R:") for i, _ in cands):
+                if not any(self.rows[i].key[:2] in ("C:", "P:", "R:") or self.rows[i].population >= 1_000_000
+                           for i, _ in cands):
                     continue
                 low = a.lower()
                 for k in {low, *(low[:i] + low[i + 1:] for i in range(len(low)))}:
@@ -250,6 +251,8 @@ def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
         out.append(PlaceMatch(s, e, text[s:e], g.rows[best[0]]))
     if any(m.row.country == "IDN" for m in out):
         out = _local_places(text, out, ents, sent_starts, g)
+    if any(m.row.country not in (None, "IDN") for m in out):
+        out = _small_places(text, out, ents)
     return out
 
 
@@ -303,8 +306,8 @@ def _typos(text, chosen, taken, ents, g: Gazetteer):
                                       starts.get(e + sep_r.end()) if sep_r else None) if n is not None]
             if not any(any(g.rows[i].feature == "country" for i, _ in g.lookup(n[2])) for n in neighbours):
                 continue
-        if any(lab in VETO_LABELS for lab in labels) or _squash(w) in _localities().exact:
-            continue   # a person; a real village ("Tangkerang")
+        if any(lab in VETO_LABELS for lab in labels) or _squash(w) in _localities().exact or w in _small_cities():
+            continue   # a person; a real village ("Tangkerang") or town ("Takistan, Iran")
         low = w.lower()
         cands = set(index.get(low, ()))
         for i in range(len(low)):
@@ -353,6 +356,52 @@ class _Localities:
 @lru_cache(maxsize=1)
 def _localities() -> _Localities:
     return _Localities()
+
+
+@lru_cache(maxsize=1)
+def _small_cities() -> dict[str, list[GazRow]]:
+    """Foreign towns of 15,000-99,999 people by name (``kb/data/places_small.tsv.gz``)."""
+    import gzip
+
+    out: dict[str, list[GazRow]] = {}
+    with gzip.open(KB_DATA / "places_small.tsv.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or line.startswith("name\t"):
+                continue
+            name, cc, adm, lat, lon, gid, pop = line.rstrip("\n").split("\t")
+            out.setdefault(name, []).append(GazRow(f"G:{gid}", name, "city", cc or None, float(lat), float(lon),
+                                                   int(gid), int(pop)))
+            if cc == "USA":
+                out.setdefault(f"{name}|US-{adm}", []).append(out[name][-1])
+    return out
+
+
+_BEFORE_COMMA = re.compile(r"(?:^|[\s(])((?:[A-Z][\w'’.]*)(?:[ -][A-Z][\w'’.]*){0,2}),\s*$")
+
+
+def _small_places(text, out: list[PlaceMatch], ents) -> list[PlaceMatch]:
+    """A town the gazetteer lacks, placed by the text itself in its country or US state:
+    "Flint, Michigan", "Takistan, Iran"."""
+    small = _small_cities()
+    taken = {(m.start, m.end) for m in out}
+    starts = {m.start for m in out}
+    extra = []
+    for m in out:
+        r = m.row
+        if r.country in (None, "IDN") or r.feature not in ("country", "admin"):
+            continue
+        b = _BEFORE_COMMA.search(text, max(0, m.start - 40), m.start)
+        if not b or b.start(1) in starts:
+            continue
+        name = b.group(1)
+        if any(lab in VETO_LABELS for lab in ents.containing(b.start(1), b.end(1))):
+            continue
+        key = f"{name}|{r.key[2:]}" if r.key.startswith("S:US-") else name
+        rows = [x for x in small.get(key, ()) if x.country == r.country]
+        if rows and (b.start(1), b.end(1)) not in taken:
+            extra.append(PlaceMatch(b.start(1), b.end(1), name, max(rows, key=lambda x: x.population)))
+            starts.add(b.start(1))
+    return sorted(out + extra, key=lambda x: x.start) if extra else out
 
 
 def _km(lat1, lon1, lat2, lon2) -> float:
@@ -421,9 +470,10 @@ def _local_places(text, out: list[PlaceMatch], ents, sent_starts, g: Gazetteer) 
         cue_m = g.locality_cue_re.search(text[max(0, s - 12):s])
         cue = cue_m.group("cue") if cue_m else None
         words = text[s:e].split()
+        s_run = None
         if words[0] in g.locality_cue and len(words) > 1:
             cue = words[0]   # "Kelurahan Dukuh": the cue is part of the capitalised run
-            s = s + len(words[0]) + 1
+            s_run, s = s, s + len(words[0]) + 1
         name = text[s:e]
         if cue is None and by_start.get(s) is None and re.search(r"(?:^|\s)[A-Z][A-Za-z]*\.?[ ]$", text[max(0, s - 20):s]):
             continue   # "Markas Besar TNI Cilangkap": the end of a longer name
@@ -465,6 +515,10 @@ def _local_places(text, out: list[PlaceMatch], ents, sent_starts, g: Gazetteer) 
         if not near:
             near = idn
         row = _local_row(name, kinds, near)
+        if row is None and s_run is not None:   # "Kampung Melayu" is the village's own name
+            row = _local_row(text[s_run:e], kinds, near)
+            if row is not None:
+                s, cue = s_run, None
         if row is None:
             continue
         start = s - len(cue) - 1 if cue and "span" in g.locality_cue.get(cue, ()) and text[s - len(cue) - 1:s - 1] == cue else s
@@ -579,7 +633,8 @@ def _accept(text, s, e, alias, ents, sent_starts, g: Gazetteer) -> bool:
         nxt = _CAP_AFTER.match(text, e)
         if nxt and nxt.group(1) in g.alias:
             return False   # "Derby London": the match, then its city
-    if re.match(r"\s*\([A-Z][A-Za-z]{1,}(?:\s[A-Z][A-Za-z]+)?\)", text[e:e + 16]):
+    acro = re.match(r"\s*\(([A-Z][A-Za-z]{1,}(?:\s[A-Z][A-Za-z]+)?)\)", text[e:e + 16])
+    if acro and acro.group(1) not in g.alias:   # "Korea Utara (Korut)": the place's own short name
         m = re.search(r"([A-Z][a-z]+)\s+$", before)
         if m and m.group(1) not in g.org_of_place and m.group(1) not in g.alias and not g.prefix.get(m.group(1)):
             return False   # "Gabungan Industri Kendaraan Bermotor Indonesia (Gaikindo)": a body's name
@@ -670,6 +725,7 @@ class PlacesComponent:
         self.name = name
         self.gaz = gazetteer()
         _localities()   # ~0.4 s: at load time, not in the first article
+        _small_cities()
 
     def __call__(self, doc):
         from warta.record import Place

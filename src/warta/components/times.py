@@ -106,7 +106,7 @@ class _Lang:
         # (weekdays, month names alone: "April" may be a person, "minggu" a week).
         self.patterns: list[tuple[str, re.Pattern]] = [
             ("wd_numeric", re.compile(
-                rf"\b(?:(?P<wd>{wd})|(?P<relday>(?i:hari\s+ini|kemarin|besok)))(?:\s*,)?(?:\s+(?P<part1>{part}))?\s*\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
+                rf"\b(?:(?P<wd>{wd})|(?P<relday>(?i:hari\s+ini|kemarin|besok)))(?:\s*,)?(?:\s+(?P<part1>{part}))?(?:\s+(?:kemarin|lalu))?\s*\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})"
                 rf"(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)(?:\s+(?P<part2>{part}))?(?:\s+(?P<tail>kemarin|lalu))?")),
             ("wd_date", re.compile(
                 rf"\b(?P<wd>{wd})\s*,?\s*(?:(?:tanggal|tgl\.?)\s+)?(?P<d>\d{{1,2}})\s+(?P<mon>{mon_any})\.?"
@@ -123,7 +123,7 @@ class _Lang:
                 r"\b(?P<d>\d{1,2})\s+(?P<word>[A-Z][a-z]{4,9})\b(?:\s+(?P<y>(?:19|20)\d{2})\b)?")),
             ("date_iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
             ("month_year", re.compile(
-                rf"(?i:\b{mod}(?:bulan\s+)?)(?P<mon>{mon_full})\s+(?P<y>\d{{4}})\b")),
+                rf"(?i:\b{mod}(?:bulan\s+)?)(?P<mon>{mon_full})\s+(?:(?P<y>\d{{4}})\b|\((?P<yb>(?:19|20)\d{{2}})\))")),
             ("month_range", re.compile(
                 rf"(?i:\b{mod}(?:bulan\s+)?)(?P<mon>{mon_full})\s*(?:-|–|hingga|sampai|s/d)\s*(?P<mon2>{mon_full})\s+(?P<y>\d{{4}})\b")),
             ("season_year", re.compile(r"\b(?P<y>(?:19|20)\d{2})\s*/\s*(?P<y2>\d{2}|(?:19|20)\d{2})\b(?![/.,]\d)")),
@@ -448,8 +448,8 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
                 return None
             return (dt.isoformat(), "date", True, d2.isoformat())
         return (dt.isoformat(), "date", True)
-    if name == "month_year":
-        return (f"{int(g['y']):04d}-{L.full_months[_norm(g['mon'])]:02d}", "date", not g.get("mod"))
+    if name == "month_year":   # "Februari 2022", "Januari (2017)"
+        return (f"{int(g['y'] or g['yb']):04d}-{L.full_months[_norm(g['mon'])]:02d}", "date", not g.get("mod"))
     if name == "month_range":   # "Januari - Juni 2017": the year is shared; the value is the first month
         m1, m2, y = L.full_months[_norm(g["mon"])], L.full_months[_norm(g["mon2"])], int(g["y"])
         y1 = y if m1 <= m2 else y - 1
@@ -786,7 +786,8 @@ def _same_day_again(times: list[TimeMatch]) -> list[TimeMatch]:
 
 
 def _apposition(times: list[TimeMatch], text: str) -> list[TimeMatch]:
-    """"tanggal 5 Maret, Senin," : a bare weekday right after a date of that weekday is that date."""
+    """"tanggal 5 Maret, Senin," : a bare weekday right after a date of that weekday is that date;
+    "tahun depan, tepatnya Februari": a bare month right after a year is in that year."""
     out = list(times)
     for i in range(1, len(out)):
         t, prev = out[i], out[i - 1]
@@ -794,6 +795,10 @@ def _apposition(times: list[TimeMatch], text: str) -> list[TimeMatch]:
                 and re.fullmatch(r"\s*[,(]?\s*", text[prev.end:t.start])
                 and date.fromisoformat(prev.value).isoweekday() == _lang().weekdays.get(_norm(t.text.split()[0]))):
             out[i] = TimeMatch(t.start, t.end, t.text, prev.value, t.kind, t.precise, t.until, t.rule)
+        elif (t.rule == "month" and t.value and prev.value and re.fullmatch(r"\d{4}", prev.value)
+              and re.fullmatch(r"\s*,?\s*(?:(?:tepatnya|yakni|yaitu|pada)\s+)?(?:bulan\s+)?", text[prev.end:t.start], re.I)):
+            # "tahun depan, tepatnya Februari": the month of the year just named
+            out[i] = TimeMatch(t.start, t.end, t.text, prev.value + t.value[4:], t.kind, t.precise, t.until, t.rule)
     return out
 
 

