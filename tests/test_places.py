@@ -211,3 +211,54 @@ def test_an_address_outweighs_a_person_tag():
     t2 = "Saya warga Jakarta. Ia bertemu warga Sudimara kemarin."
     s2 = t2.index("Sudimara")
     assert "Sudimara" not in [p.text for p in find_places(t2, ents=[(s2, s2 + 8, "PER")])]
+
+
+def test_misspelt_countries_in_a_list_of_countries():
+    # IndoSum 1480847729: the defile of 40 nations, typed in a hurry
+    text = ("Dalam acara itu juga dilakukan defile 40 negara diantaranya Indonesia, Belgia, Brunei Darussalam, "
+            "Estoria, Prancis, Jepang, Laos, Nyanmar, Malysia, Nepal. Kemudian, Rusia, Sinegal, Singapura.")
+    got = {t: n for t, n, *_ in places(text)}
+    assert (got["Estoria"], got["Nyanmar"], got["Malysia"], got["Sinegal"]) == (
+        "Estonia", "Myanmar (Burma)", "Malaysia", "Senegal")
+    # a real word before a longer name is no typo: "Kampung Melayu", "Lembaga Pemasyarakatan"
+    assert all(t not in ("Kampung", "Lembaga") for t, *_ in
+               places("Ia dipindahkan ke Lembaga Pemasyarakatan Arga Makmur, Bengkulu, dan Kampung Pulo."))
+
+
+def test_villages_with_local_words_and_numbers_and_district_offices():
+    # IndoSum 1518395142: Acehnese "gampong" = desa; the village is "Ie Tarek I" in the Kemendagri table
+    text = ("Dua pemuda warga Gampong Ie Tarek I, Kecamatan Simpang Kramat, Kabupaten Aceh Utara, dikenai sanksi. "
+            "Jengkol itu milik Idris warga Gampong Ie Tarek. Polisi berkoordinasi dengan Kejaksaan Negeri Lhoksukon.")
+    got = places(text)
+    assert sum(1 for _, n, *_ in got if n == "Ie Tarek I") == 2
+    assert ("Lhoksukon", "Kecamatan Lhoksukon", "admin", "IDN") in got
+    # IndoSum 1494396000: "Polsek Tambun" is the district of Tambun Selatan
+    got = places("Empat ABG digelandang ke Polsek Tambun, Kabupaten Bekasi, Jawa Barat.")
+    assert got[0][:2] == ("Tambun", "Kecamatan Tambun Selatan")
+    # "Kampung Melayu" is the kelurahan's own name
+    got = places("warga RT 012/RW 001, Jatinegara Barat, Kampung Melayu, Jakarta Timur.")
+    assert ("Kampung Melayu", "Kampung Melayu", "other", "IDN") in got
+
+
+def test_newsroom_short_names_nicknames_and_small_foreign_towns():
+    got = {t: n for t, n, *_ in places("Polres Metro Jakbar dan Satpol PP Kota Tangsel merazia tempat hiburan. "
+                                       "Raja Salman akan tinggal di Nusa Dua selama berada di Pulau Dewata.")}
+    assert got == {"Jakbar": "Jakarta Barat", "Kota Tangsel": "Tangerang Selatan", "Nusa Dua": "Nusa Dua",
+                   "Pulau Dewata": "Bali"}
+    # a town under 100,000 people only when the text puts it in its state or country
+    got = places("Bruno Mars menyumbang untuk korban krisis air di Flint, Michigan, Amerika Serikat.")
+    assert ("Flint", "Flint", "city", "USA") in got
+    assert places("Musisi Flint menyumbang.") == []
+
+
+def test_media_events_derbies_and_own_short_names():
+    # IndoSum 1493746500: the Spanish daily AS, and the Madrid derby
+    text = ("Dua rival sekota ini bakal kembali menjalani laga derby Madrid di semifinal Liga Champions. "
+            "Madrid mendapatkan giliran bermain kandang, kata Zidane seperti dikutip dari AS. Gol, laga, klub, pelatih.")
+    got = places(text)
+    assert [(t, c) for t, _, _, c in got] == [("Madrid", "ESP")]
+    assert got and text[text.index("derby") + 6:].startswith("Madrid")
+    assert places("Ia menjuarai turnamen Korea Terbuka 2017 dan Jepang Terbuka.") == []
+    # "(PB IPSI)" names a body; "(Korut)" is the country's own short name
+    assert not any(t == "Indonesia" for t, *_ in places("Ketua Ikatan Pencak Silat Indonesia (PB IPSI) membuka acara."))
+    assert ("Korea Utara", "Korea Utara", "country", "PRK") in places("Pemimpin Korea Utara (Korut) Kim Jong - un datang.")

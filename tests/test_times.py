@@ -236,3 +236,54 @@ def test_lower_case_lebaran_and_chinese_new_year_are_their_holidays():
     found = find_times("Perayaan Tahun Baru Cina tahun ini meriah.", date(2017, 1, 10))
     assert (found[0].text, found[0].value) == ("Tahun Baru Cina", "2017-01-28")
 
+
+
+def test_undated_quotes_take_the_story_day():
+    # IndoSum 1499207400 (published 2017-07-05): said after the Monday-night match
+    text = ("Mereka tidak bisa mendapatkan poin penuh saat menjamu Arema FC di Stadion Pakansari, Cibinong, "
+            "Kabupaten Bogor, Senin (3/7/2017) malam.\n\n"
+            '"Mungkin kita kurang beruntung buat malam ini," ucap Ganjar usai pertandingan.')
+    assert [t.value for t in find_times(text, date(2017, 7, 5))] == ["2017-07-03", "2017-07-03"]
+    # IndoSum 1500748200 (published 2017-07-23): a match still announced with "akan" was written the day before
+    text = ("Kedua klub akan saling bentrok di Stadion Sarang Burung, Beijing pada hari Sabtu (22/7) pukul 18.40 WIB.\n\n"
+            '"Theo Walcott mungkin tidak akan bermain di laga besok," buka Wenger.\n\n'
+            '"Hari ini kami memiliki 21 pemain dalam kondisi yang fit," sambung pelatih asal Prancis.')
+    got = [(t.text, t.value) for t in find_times(text, date(2017, 7, 23))]
+    assert ("besok", "2017-07-22") in got and ("Hari ini", "2017-07-21") in got
+    # a bare weekday dates a statement: "kata X, Kamis" (IndoSum 1517555700, published 2018-02-02)
+    text = ('"Sudah lama vakum," ujar Yoyo saat konferensi pers di Surabaya, Kamis.\n\n'
+            'Sehari sebelumnya, Rabu (31/1) malam, Padi tampil di Jakarta.\n\n'
+            '"Konser di Jakarta kemarin adalah ajang pemanasan," kata Piyu.')
+    assert [t.value for t in find_times(text, date(2018, 2, 2))][-1] == "2018-01-31"
+
+
+def test_months_next_to_months_typos_and_bracketed_years():
+    pub = date(2017, 10, 16)
+    # IndoSum 1508106561
+    got = find_times("Vancouver International Film Festival yang digelar September dan Oktober, Sitges", pub)
+    assert [(t.text, t.value) for t in got] == [("September", "2017-09"), ("Oktober", "2017-10")]
+    assert one("tiga wartawan yang dibunuh di Meksiko sepanjang Maret.", pub).value == "2017-03"
+    # IndoSum 1503286200: "periode Januari - Agustus" without a year
+    got = find_times("total pendaki Gunung Tambora sudah mencapai 1.800 orang periode Januari - Agustus.", pub)
+    assert [t.value for t in got] == ["2017-01", "2017-08"]
+    # IndoSum 1515537900 (published 2018-01-10): a misspelt month after a day number
+    assert one("Olimpiade Musim Dingin di Pyeongchang mulai 9 Febriari mendatang.", date(2018, 1, 10)).value \
+        == "2018-02-09"
+    assert one('"Dari Januari (2017) itu ngedrop," katanya.', pub).value == "2017-01"
+    got = find_times("Tahun depan, tepatnya Februari, ia akan tampil di atas panggung konser Meksiko.", date(2016, 12, 3))
+    assert [t.value for t in got] == ["2017", "2017-02"]
+    # a person's name stays a name
+    assert find_times("Putu Gede Juni Antara absen.", pub) == []
+
+
+def test_foreign_local_time_laws_and_non_sets():
+    # IndoSum 1515537900
+    t = find_times("Pertemuan dimulai sekitar pukul 10 waktu Seoul (pukul 8 WIB) di Rumah Perdamaian.",
+                   date(2018, 1, 9))
+    assert [x.value for x in t] == ["2018-01-09T10:00+09:00", "2018-01-09T08:00+07:00"]
+    # IndoSum 1518395142: a regulation's year; IndoSum 1500682500: each minute, not every minute
+    assert find_times("Sesuai peraturan Mahkamah Agung nomor: 02 tahun 2012 tentang denda", date(2018, 2, 12)) == []
+    assert find_times("saya menghargai setiap menit yang saya habiskan di klub ini.", date(2017, 7, 22)) == []
+    # IndoSum 1500748200: "Jum"at" with a straight quote for the apostrophe
+    assert one('ikut dalam sesi latihan pada hari Jum"at (21/7). Namun, ia belum bisa', date(2017, 7, 23)).value \
+        == "2017-07-21"
