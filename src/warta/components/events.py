@@ -811,7 +811,16 @@ def _skip_titles(doc, start: int, lo: int) -> int:
 def _prefer_person(doc, ments, idx: int) -> int:
     """In "Menteri Luar Negeri RI Retno Marsudi" the actor is the person, not the country in the title."""
     m = ments[idx]
-    if m.kind == "PER" or idx + 1 >= len(ments):
+    if idx + 1 >= len(ments):
+        return idx
+    if m.kind == "PER":
+        # "Panglima Tentara Nasional Indonesia (TNI) Jenderal TNI Gatot Nurmantyo": a "person" made of a
+        # title and an organisation is the title of the name after it
+        n = next((x for x in range(idx + 1, min(len(ments), idx + 4)) if ments[x].kind == "PER"), None)
+        if n is not None and doc[m.start].lower_ in _role_firsts(load_lexicon().roles) \
+                and ments[n].start - m.end <= 6 and doc[ments[n].start].lower_ not in _role_firsts(load_lexicon().roles) \
+                and all(t.text[:1].isupper() or t.text in ("(", ")", ".") for t in doc[m.end: ments[n].start]):
+            return n
         return idx
     n = ments[idx + 1]
     if m.rank == 2 and n.rank == 0 and n.start == m.end:
