@@ -306,6 +306,12 @@ class _Ctx:
             sentences = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
         self.sent_starts = [s for s, _ in sentences] or [0]
         self.sentences = list(sentences) or [(0, len(text))]
+        self._quotes = None
+
+    def quotes(self) -> list[tuple[int, int]]:
+        if self._quotes is None:
+            self._quotes = _quotes(self.text)
+        return self._quotes
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = max(0, bisect_right(self.sent_starts, pos) - 1)
@@ -667,7 +673,7 @@ def _quotes(text: str) -> list[tuple[int, int]]:
 def _speech_time(found, ctx: _Ctx):
     """Inside a quotation, "kemarin" counts from the day the words were said when the sentence
     dates them outside the quotes ("… kemarin," kata X, Rabu (17/5)), not from publication."""
-    quotes = _quotes(ctx.text)
+    quotes = ctx.quotes()
     if not quotes:
         return found
     q_starts = [a for a, _ in quotes]
@@ -708,7 +714,7 @@ def _speech_carry(found, ctx: _Ctx):
     if a is None:
         return found
     L = _lang()
-    quotes = _quotes(ctx.text)
+    quotes = ctx.quotes()
 
     def in_quote(pos):
         return any(q0 <= pos < q1 for q0, q1 in quotes)
