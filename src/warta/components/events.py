@@ -634,6 +634,9 @@ def _left_subject(doc, ments, trig_start, lo, triggers) -> Optional[int]:
         app = _apposition_subject(doc, ments, j, lo, triggers)
         if app is not None:
             return app
+        spk = _speaker_before(doc, ments, j, lo, triggers)
+        if spk is not None:
+            return spk
     k = None
     for idx in range(len(ments) - 1, -1, -1):
         m = ments[idx]
@@ -678,6 +681,20 @@ def _left_subject(doc, ments, trig_start, lo, triggers) -> Optional[int]:
         k = idx
         break
     return k
+
+
+def _speaker_before(doc, ments, comma: int, lo: int, triggers) -> Optional[int]:
+    """"..., kata Komite Internasional Palang Merah pada Selasa (20/02), meminta pihak bertikai ...": a verb
+    right after a speech tag continues with the speaker as its subject."""
+    for k in range(comma - 1, max(lo, comma - 30) - 1, -1):
+        w = doc[k].lower_
+        if w in REPORT_AFTER and doc[k].text.islower():
+            if any(k < t.start < comma for t in triggers):
+                return None
+            return next((x for x, m in _from(ments, k + 1) if m.start < comma and m.rank < 2), None)
+        if doc[k].text in (";", ":") or doc[k].text in QUOTE_TOKENS:
+            return None
+    return None
 
 
 def _address_between_commas(doc, m, lo: int) -> bool:
@@ -1022,6 +1039,7 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
         while j > lo and _norm(doc[j]) in SKIP_BEFORE_VERB:
             j -= 1
         purpose = j >= lo and _norm(doc[j]) in PURPOSE
+        spoken = j > lo and doc[j].text == "," and _speaker_before(doc, ments, j, lo, triggers) is not None
         control = None
         if purpose:   # "Obama memerintahkan Kemenhan AS untuk mengerahkan": the one asked acts
             req = [t for t in triggers if t.end <= j and t.entry.type == "REQUEST"]
@@ -1037,6 +1055,8 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
                           and _prev_word(doc, m.start, lo) not in PREP_NOT_ACTOR | PREP_TARGET | ATTRIBUTION), None)
             if first is not None:
                 src_i = first
+        elif spoken:
+            pass   # "..., kata X pada Selasa, meminta ...": the speaker found by _left_subject acts
         elif prev_event_sources and j >= lo and _norm(doc[j]) in VERB_COORD:
             if src_i is None or ments[src_i].start > prev_event_sources[0].start:
                 args.sources = list(prev_event_sources)
