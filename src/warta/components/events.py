@@ -1473,8 +1473,8 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
         a_lo = _after_dateline(doc, lo, hi) if s_index == 0 else lo
         for trig in triggers:
             args = arguments(doc, trig, ments, a_lo, hi, triggers, prev_sources, parsed)
-            if not args.sources and trig.entry.type in told_types and _anaphoric_nominal(doc, trig, lo, hi):
-                continue   # guideline: an agentless nominal mention of an event already told is no new event
+            if trig.entry.type in told_types and _anaphoric_nominal(doc, trig, lo, hi):
+                continue   # guideline: a nominal marked as known ("kerja sama ini") of a type already told is no new event
             if trig.voice == "nominal" and not args.targets and _prev_word(doc, trig.start, lo) in VENUE_PREP:
                 continue   # "bertemu Turnbull di KTT G20", "dalam pertemuan itu": a venue or frame, not an event
             if not args.sources and trig.voice == "active" and _relative_verb(doc, trig, lo):
