@@ -262,3 +262,12 @@ def test_media_events_derbies_and_own_short_names():
     # "(PB IPSI)" names a body; "(Korut)" is the country's own short name
     assert not any(t == "Indonesia" for t, *_ in places("Ketua Ikatan Pencak Silat Indonesia (PB IPSI) membuka acara."))
     assert ("Korea Utara", "Korea Utara", "country", "PRK") in places("Pemimpin Korea Utara (Korut) Kim Jong - un datang.")
+
+
+def test_a_list_of_towns_is_no_address_and_more_short_names():
+    # IndoSum 1504301093: towns in a list stay themselves ("Padang" is the city, not Padang Utara near Pariaman)
+    got = places("Guncangan gempa dirasakan di Padang, Pariaman, Painan, dan Mentawai.")
+    assert got[0][:2] == ("Padang", "Padang") and ("Mentawai", "Kabupaten Kepulauan Mentawai", "admin", "IDN") in got
+    # IndoSum 1492456551, 1511833682
+    assert ("Verbania", "Verbania", "city", "ITA") in places("Wanita yang tinggal di Verbania, utara Italia, itu wafat.")
+    assert places("kata Pangeran Salman yang juga menteri pertahanan Saudi.")[0][1] == "Arab Saudi"

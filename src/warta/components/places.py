@@ -376,7 +376,8 @@ def _small_cities() -> dict[str, list[GazRow]]:
     return out
 
 
-_BEFORE_COMMA = re.compile(r"(?:^|[\s(])((?:[A-Z][\w'’.]*)(?:[ -][A-Z][\w'’.]*){0,2}),\s*$")
+_BEFORE_COMMA = re.compile(r"(?:^|[\s(])((?:[A-Z][\w'’.]*)(?:[ -][A-Z][\w'’.]*){0,2}),\s*"
+                           r"(?:(?:bagian\s+)?(?:utara|selatan|barat|timur|tengah)(?:\s+(?:laut|daya))?\s+)?$")
 
 
 def _small_places(text, out: list[PlaceMatch], ents) -> list[PlaceMatch]:
@@ -496,7 +497,11 @@ def _local_places(text, out: list[PlaceMatch], ents, sent_starts, g: Gazetteer) 
         known = by_start.get(s)
         if known is not None:
             # an address that puts a known name elsewhere: the local unit of that name wins
-            if (near and known.end == e and known.row.feature != "country"
+            # ... unless both are towns of one rank in a list ("di Padang, Pariaman, Painan"): only a
+            # province or a big city holds neighbourhoods named like other towns ("Kuningan, Jakarta")
+            same_rank = (known.row.key[:2] in ("R:", "G:") and nxt_m is not None and nxt_m.row.key[:2] in ("R:", "G:")
+                         and nxt_m.row.population < 1_000_000)
+            if (near and known.end == e and known.row.feature != "country" and not same_rank
                     and _km(known.row.lat, known.row.lon, near[0][0], near[0][1]) > near[0][2]):
                 row = _local_row(name, set(), near)
                 if row is not None:
