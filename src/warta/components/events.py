@@ -88,6 +88,7 @@ COORD_PAIR = _G.get("coord_pair", frozenset())
 OBJECT_CUES = _G.get("object_cue", frozenset())
 VENUE_PREP = _G.get("venue_prep", frozenset())
 COUNTRY_NOUN = _G.get("country_noun", frozenset())
+CONTENT_LEAD = _G.get("content_lead", frozenset())
 SKIP_BEFORE_VERB = _G["skip_before_verb"]
 VERB_COORD = _G["verb_coord"]
 PURPOSE = _G["purpose"]
@@ -681,6 +682,19 @@ def _left_subject(doc, ments, trig_start, lo, triggers) -> Optional[int]:
         k = idx
         break
     return k
+
+
+def _request_content(doc: Doc, trig: Trigger, triggers) -> bool:
+    """A verb in the complement of a request or threat in the same clause ("meminta aparat kepolisian untuk
+    tidak menangkap ...", "mengancam akan menarik diri") is what is asked or threatened, not an event."""
+    for t in triggers:
+        if t.end > trig.start or t.entry.type not in ("REQUEST", "THREATEN") or trig.start - t.end > 10:
+            continue
+        gap = [_norm(x) for x in doc[t.end: trig.start]]
+        if any(w in CONTENT_LEAD for w in gap) and not any(w in CLAUSE_BREAK - CONTENT_LEAD or w in (",", "dan")
+                                                           for w in gap):
+            return True
+    return False
 
 
 def _speaker_before(doc, ments, comma: int, lo: int, triggers) -> Optional[int]:
@@ -1475,6 +1489,8 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             args = arguments(doc, trig, ments, a_lo, hi, triggers, prev_sources, parsed)
             if trig.entry.type in told_types and _anaphoric_nominal(doc, trig, lo, hi):
                 continue   # guideline: a nominal marked as known ("kerja sama ini") of a type already told is no new event
+            if _request_content(doc, trig, triggers):
+                continue   # guideline: "meminta aparat untuk tidak menangkap X": the content of a request is no event
             if trig.voice == "nominal" and not args.targets and _prev_word(doc, trig.start, lo) in VENUE_PREP:
                 continue   # "bertemu Turnbull di KTT G20", "dalam pertemuan itu": a venue or frame, not an event
             if not args.sources and trig.voice == "active" and _relative_verb(doc, trig, lo):
