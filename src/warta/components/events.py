@@ -89,6 +89,7 @@ OBJECT_CUES = _G.get("object_cue", frozenset())
 VENUE_PREP = _G.get("venue_prep", frozenset())
 COUNTRY_NOUN = _G.get("country_noun", frozenset())
 CONTENT_LEAD = _G.get("content_lead", frozenset())
+CONDITIONAL = _G.get("conditional", frozenset())
 SKIP_BEFORE_VERB = _G["skip_before_verb"]
 VERB_COORD = _G["verb_coord"]
 PURPOSE = _G["purpose"]
@@ -682,6 +683,17 @@ def _left_subject(doc, ments, trig_start, lo, triggers) -> Optional[int]:
         k = idx
         break
     return k
+
+
+def _conditional(doc: Doc, trig: Trigger, lo: int) -> bool:
+    """The trigger stands in an 'if' clause: a conditional word before it, with no comma between."""
+    for k in range(trig.start - 1, max(lo, trig.start - 8) - 1, -1):
+        w = _norm(doc[k])
+        if w in CONDITIONAL:
+            return True
+        if not doc[k].is_alpha or (w in CLAUSE_BREAK and w not in CONDITIONAL):
+            return False
+    return False
 
 
 def _request_content(doc: Doc, trig: Trigger, triggers) -> bool:
@@ -1489,6 +1501,8 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             args = arguments(doc, trig, ments, a_lo, hi, triggers, prev_sources, parsed)
             if trig.entry.type in told_types and _anaphoric_nominal(doc, trig, lo, hi):
                 continue   # guideline: a nominal marked as known ("kerja sama ini") of a type already told is no new event
+            if _conditional(doc, trig, lo):
+                continue   # "jika ditangkap Polisi", "kalau ... berani menangkap Rizieq": a hypothetical, no event
             if _request_content(doc, trig, triggers):
                 continue   # guideline: "meminta aparat untuk tidak menangkap X": the content of a request is no event
             if trig.voice == "nominal" and not args.targets and _prev_word(doc, trig.start, lo) in VENUE_PREP:
