@@ -473,3 +473,15 @@ def test_prosecution_and_colloquial_request(nlp):
                            "meski kapal yang ditenggelamkan sudah lebih dari 300 buah.")
     assert find(ev, "REQUEST", "Luhut", "Susi")
     assert find(ev, "REJECT", "Susi")
+
+
+def test_request_content_and_if_clause_are_no_events(nlp):
+    """What is asked or threatened, and what happens only 'if', is not coded (guideline; test2)."""
+    _, ev = events_of(nlp, "Ketua Umum Persaudaraan Alumni 212 yang juga Juru Bicara DPP Front Pembela Islam, Slamet "
+                           "Marif meminta aparat kepolisian untuk tidak menangkap pemimpin mereka, Rizieq Shihab.")
+    assert find(ev, "REQUEST", "Slamet", "aparat")
+    assert not find(ev, "COERCE")
+    _, ev = events_of(nlp, "Slamet Marif mengancam akan mengerahkan massa dari ormas-ormas kelompoknya untuk "
+                           "menjemput Rizieq jika ditangkap Polisi.")
+    assert find(ev, "THREATEN", "Slamet")
+    assert not find(ev, "COERCE") and not find(ev, "MOBILIZE")
