@@ -485,3 +485,11 @@ def test_request_content_and_if_clause_are_no_events(nlp):
                            "menjemput Rizieq jika ditangkap Polisi.")
     assert find(ev, "THREATEN", "Slamet")
     assert not find(ev, "COERCE") and not find(ev, "MOBILIZE")
+
+
+def test_between_x_and_y_names_both_sides(nlp):
+    """'konflik berdarah antara pemberontak Huthi dan ... pasukan pemerintah': each side attacks the other (test2)."""
+    _, ev = events_of(nlp, "Yaman, yang kaya akan situs-situs bersejarah, telah bertahun-tahun terlibat konflik "
+                           "berdarah antara pemberontak Huthi dan sebuah kamp pasukan pemerintah yang berpenduduk "
+                           "longgar dan pasukan separatis.")
+    assert find(ev, "ASSAULT", "pemberontak", "pasukan") and find(ev, "ASSAULT", "pasukan", "pemberontak")

@@ -90,6 +90,8 @@ VENUE_PREP = _G.get("venue_prep", frozenset())
 COUNTRY_NOUN = _G.get("country_noun", frozenset())
 CONTENT_LEAD = _G.get("content_lead", frozenset())
 CONDITIONAL = _G.get("conditional", frozenset())
+BETWEEN = _G.get("between", frozenset())
+PAIR_JOIN = _G.get("pair_join", frozenset())
 SKIP_BEFORE_VERB = _G["skip_before_verb"]
 VERB_COORD = _G["verb_coord"]
 PURPOSE = _G["purpose"]
@@ -576,6 +578,7 @@ def _from(ments, i: int):
 class Args:
     sources: list[Mention] = field(default_factory=list)
     targets: list[Mention] = field(default_factory=list)
+    mutual: bool = False     # "konflik antara X dan Y": each side acts on the other
 
 
 def _coordinated(ments: list[Mention], k: int, doc: Doc, direction: int, lo: int, hi: int) -> list[Mention]:
@@ -683,6 +686,26 @@ def _left_subject(doc, ments, trig_start, lo, triggers) -> Optional[int]:
         k = idx
         break
     return k
+
+
+def _between_pair(doc: Doc, trig: Trigger, ments, hi: int) -> list:
+    """"kerja sama ... antara pemerintah Indonesia dan Filipina": the two parties after 'antara ... dan /
+    dengan' right after an event noun (at most two words between)."""
+    k = trig.end
+    while k < min(hi, trig.end + 3) and _norm(doc[k]) not in BETWEEN and doc[k].is_alpha and doc[k].text.islower():
+        k += 1
+    if k >= hi or _norm(doc[k]) not in BETWEEN:
+        return []
+    first = next(((x, m) for x, m in _from(ments, k + 1) if m.end <= hi), None)
+    if first is None or first[1].start - k > 4:
+        return []
+    for x, m in _from(ments, first[1].end):
+        if m.end > hi or m.start - first[1].end > 8:
+            break
+        gap = [_norm(t) for t in doc[first[1].end: m.start]]
+        if any(w in PAIR_JOIN for w in gap) and not any(w in CLAUSE_BREAK or w == "," for w in gap):
+            return [first[1], m]
+    return []
 
 
 def _conditional(doc: Doc, trig: Trigger, lo: int) -> bool:
@@ -1189,6 +1212,11 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
             if prev in PREP_TARGET:
                 tgt_i = _prefer_person(doc, ments, idx)
             break
+    if voice == "nominal" and src_i is None and tgt_i is None and own is None:
+        pair = _between_pair(doc, trig, ments, hi)
+        if pair:   # "konflik berdarah antara pemberontak Huthi dan ... pasukan pemerintah"
+            args.sources, args.mutual = pair, True
+            return args
     if voice == "nominal" and src_i is None and own is None:
         lp = _light_passive_after(doc, trig, hi)
         if lp is not None:   # "ancaman pemotongan bantuan yang diserukan AS": the agent of the relative
@@ -1542,7 +1570,7 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             targets = targets or [None]
             pairs = [(s, t) for s in sources for t in targets]
             mutual = any(_norm(x) in MUTUAL for x in doc[max(lo, trig.start - 2): trig.end])
-            if targets == [None] and len(sources) >= 2 and (mutual or trig.entry.type in RECIPROCAL):
+            if targets == [None] and len(sources) >= 2 and (mutual or args.mutual or trig.entry.type in RECIPROCAL):
                 # "Rusia dan Indonesia sepakat", "Pemerintah dan gerilyawan saling melempar tuduhan"
                 pairs = [(s, t) for s in sources for t in sources if s is not t]
             if sources == [None] and targets == [None]:
