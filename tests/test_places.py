@@ -271,3 +271,14 @@ def test_a_list_of_towns_is_no_address_and_more_short_names():
     # IndoSum 1492456551, 1511833682
     assert ("Verbania", "Verbania", "city", "ITA") in places("Wanita yang tinggal di Verbania, utara Italia, itu wafat.")
     assert places("kata Pangeran Salman yang juga menteri pertahanan Saudi.")[0][1] == "Arab Saudi"
+
+
+def test_clubs_in_sports_text_but_not_datelines_or_far_namesakes():
+    sport = " Gol, laga, klub, pelatih, musim, pemain."
+    # IndoSum: a dateline is the city even when the city names a club
+    assert places("WOLFSBURG, JUARA.net - VfL Wolfsburg akhirnya bertahan." + sport)[0][:2] == ("WOLFSBURG", "Wolfsburg")
+    assert places("Liverpool kalah di tangan Wolverhampton pekan lalu." + sport) == []
+    assert places("Marquez menang pada balapan GP Republik Ceko di Sirkuit Brno.") == []
+    # an address moves a far namesake (Kotabaru in Kalimantan) but not a neighbour in a list
+    assert places("di Jl. Yos Sudarso No. 9, Kotabaru, Yogyakarta.")[0][1] == "Kotabaru"
+    assert places("banjir di Singkil, Manado, Kamis.")[0][1] == "Kecamatan Singkil"

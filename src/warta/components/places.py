@@ -95,6 +95,7 @@ class Gazetteer:
                                       + r")\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)") if titles else None
         self.clubs = set(ctx.get("club", {}))
         fac = sorted(ctx.get("facility", {}), key=len, reverse=True)
+        self.facility_words = set(fac)
         self.after_facility_re = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in fac)
                                             + r")\s[^,.;\n]{1,40},\s*$") if fac else None
         def words_re(kind):
@@ -478,8 +479,8 @@ def _local_places(text, out: list[PlaceMatch], ents, sent_starts, g: Gazetteer) 
         name = text[s:e]
         if cue is None and by_start.get(s) is None and re.search(r"(?:^|\s)[A-Z][A-Za-z]*\.?[ ]$", text[max(0, s - 20):s]):
             continue   # "Markas Besar TNI Cilangkap": the end of a longer name
-        if name in g.time_words or name in g.not_place:
-            continue
+        if name in g.time_words or name in g.not_place or name in g.facility_words:
+            continue   # "Pasar Senen": the market word is no village
         per = any(lab in VETO_LABELS for lab in ents.containing(s, e))
         # the next part of the address, if any
         gap = _ADDRESS_GAP.match(text, e)
@@ -497,12 +498,13 @@ def _local_places(text, out: list[PlaceMatch], ents, sent_starts, g: Gazetteer) 
         known = by_start.get(s)
         if known is not None:
             # an address that puts a known name elsewhere: the local unit of that name wins
-            # ... unless both are towns of one rank in a list ("di Padang, Pariaman, Painan"): only a
-            # province or a big city holds neighbourhoods named like other towns ("Kuningan, Jakarta")
-            same_rank = (known.row.key[:2] in ("R:", "G:") and nxt_m is not None and nxt_m.row.key[:2] in ("R:", "G:")
-                         and nxt_m.row.population < 1_000_000)
-            if (near and known.end == e and known.row.feature != "country" and not same_rank
-                    and _km(known.row.lat, known.row.lon, near[0][0], near[0][1]) > near[0][2]):
+            # ... unless both are neighbouring towns of one rank, as in a list ("di Padang, Pariaman,
+            # Painan", 55 km apart); a same-named unit far away is moved ("Kuningan, Jakarta Selatan")
+            far = near[0][2] if near else 0.0
+            if (known.row.key[:2] in ("R:", "G:") and nxt_m is not None and nxt_m.row.key[:2] in ("R:", "G:")):
+                far = max(far, 100.0)
+            if (near and known.end == e and known.row.feature != "country"
+                    and _km(known.row.lat, known.row.lon, near[0][0], near[0][1]) > far):
                 row = _local_row(name, set(), near)
                 if row is not None:
                     found[s] = PlaceMatch(s, e, name, row)
@@ -549,6 +551,8 @@ def _club(text, s, e, alias, g: Gazetteer) -> bool:
     """In a sports article, "Napoli mengakhiri musim" is the club; "ke Turin" or "di Madrid" the city."""
     if alias not in g.clubs:
         return False
+    if s == 0 and re.match(r"\s*[,(]", text[len(alias):len(alias) + 3]):
+        return False   # dateline: "WOLFSBURG, JUARA.net -"
     prev = _word_before(text, s)
     if g.after_facility_re is not None and g.after_facility_re.search(text[max(0, s - 60):s]):
         return False   # "di Stadion Millennium, Cardiff": the venue's city
