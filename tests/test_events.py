@@ -493,3 +493,16 @@ def test_between_x_and_y_names_both_sides(nlp):
                            "berdarah antara pemberontak Huthi dan sebuah kamp pasukan pemerintah yang berpenduduk "
                            "longgar dan pasukan separatis.")
     assert find(ev, "ASSAULT", "pemberontak", "pasukan") and find(ev, "ASSAULT", "pasukan", "pemberontak")
+
+
+def test_known_nominal_dropped_unless_it_names_who_is_behind_it(nlp):
+    """'negosiasi kerja sama ini' repeats an event already told; 'X ada di balik peretasan itu' names the
+    actor and stays (test2, dev)."""
+    _, ev = events_of(nlp, AUSTRALIA + " Mereka berharap negosiasi kerja sama ini dapat diselesaikan pada akhir "
+                                       "tahun 2017.")
+    assert not [e for e in find(ev, "CONSULT") if e.sentence == 3]   # 'negosiasi ... ini' (CONSULT told in s0)
+    _, ev = events_of(nlp, "Korea Utara diduga mencuri cetak biru kapal perang Korea Selatan setelah meretas basis "
+                           "data perusahaan Daewoo Shipbuilding & Marine Engineering Co Ltd pada April tahun lalu. "
+                           "\"Kami hampir 100 persen yakin peretas Korea Utara ada di balik peretasan itu dan mencuri "
+                           "dokumen sensitif perusahaan,\" ujar pejabat Partai Kebebasan Korea, Kyung Dae - soo.")
+    assert [e for e in find(ev, "COERCE", "PRK") if e.sentence == 1 and "peretasan" in e.trigger.text]

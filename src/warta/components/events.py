@@ -448,7 +448,7 @@ def _agent_span(doc: Doc, i: int, j: int, covered: set[int], lex: Lexicon) -> tu
     if j < len(doc) and j not in covered:
         t = doc[j]
         w = t.lower_
-        second_agent = (w,) in lex.agents and j - i == 1   # "aparat negara", "pasukan pemerintah"
+        second_agent = (w,) in lex.agents and j - i <= 2   # "aparat negara", "pasukan keamanan rezim"
         if (t.is_alpha and t.text.islower() and len(w) > 2 and not _verb_like(t)
                 and (second_agent or (w not in _GRAMMAR_WORDS and w not in lex.agent_firsts))
                 and w not in lex.by_first and w not in lex.cue_words and w not in lex.claim_cues):
@@ -686,6 +686,12 @@ def _left_subject(doc, ments, trig_start, lo, triggers) -> Optional[int]:
         k = idx
         break
     return k
+
+
+def _after_responsible_frame(doc: Doc, trig: Trigger, lo: int) -> bool:
+    """"peretas Korea Utara ada di balik peretasan itu": the mention names who is responsible."""
+    return any(trig.start - len(f) >= lo and tuple(_norm(t) for t in doc[trig.start - len(f): trig.start]) == f
+               for f in RESPONSIBLE)
 
 
 def _between_pair(doc: Doc, trig: Trigger, ments, hi: int) -> list:
@@ -1527,7 +1533,8 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
         a_lo = _after_dateline(doc, lo, hi) if s_index == 0 else lo
         for trig in triggers:
             args = arguments(doc, trig, ments, a_lo, hi, triggers, prev_sources, parsed)
-            if trig.entry.type in told_types and _anaphoric_nominal(doc, trig, lo, hi):
+            if trig.entry.type in told_types and _anaphoric_nominal(doc, trig, lo, hi) \
+                    and not (args.sources and _after_responsible_frame(doc, trig, lo)):
                 continue   # guideline: a nominal marked as known ("kerja sama ini") of a type already told is no new event
             if _conditional(doc, trig, lo):
                 continue   # "jika ditangkap Polisi", "kalau ... berani menangkap Rizieq": a hypothetical, no event
