@@ -280,43 +280,51 @@ def _edit1(a: str, b: str) -> bool:
 
 def _typos(text, chosen, taken, ents, g: Gazetteer):
     """A country, province or regency name one letter off ("Malysia", "Nyanmar", "Sinegal") after
-    a place cue ("di", "ke", "asal") or next to another place of that kind in a list
-    ("Laos, Nyanmar, Malysia, Nepal"): news copy keeps such typos, the reader still means the place."""
-    index = g.typo_index()
+    a place cue ("di", "ke", "asal") where the NER reads a place, or next to another country in a
+    list of countries ("Laos, Nyanmar, Malysia, Nepal"): news copy keeps such typos, the reader
+    still means the place. Only articles with a list of countries or an unplaced LOC span are scanned."""
     ends = {c[1]: c for c in chosen}
     starts = {c[0]: c for c in chosen}
-    extra = []
-    for m in _CAP_WORD.finditer(text):
-        s, e = m.span()
-        if taken[s]:
-            continue
-        w = m.group()
-        if w in g.alias or w in g.time_words:
-            continue
-        labels = ents.containing(s, e)
-        by_cue = False
-        if any(lab in PLACE_LABELS for lab in labels):   # after "di/ke/dari" only when the NER also reads a place
-            prev = _word_before(text, s)                  # ("dari Espanyol" is the club)
-            by_cue = prev in g.cues or prev.lower() in g.cues
-        if not by_cue:   # a country in a list of countries: "Laos, Nyanmar, Malysia, Nepal"
-            if not (text[max(0, s - 7):s].rstrip().endswith(_LIST_WORDS) or text[e:e + 7].lstrip().startswith(_LIST_WORDS)):
+    cands_pos = []   # (start, end, by_cue)
+    for es, ee, lab in ents:   # the cue route: an NER place span of one capitalised word
+        if lab in PLACE_LABELS and not any(taken[es:ee]):
+            m = _CAP_WORD.fullmatch(text, es, ee) if ee - es >= 6 else None
+            if m:
+                prev = _word_before(text, es)
+                if prev in g.cues or prev.lower() in g.cues:
+                    cands_pos.append((es, ee, True))
+    countries = sum(1 for c in chosen if any(g.rows[i].feature == "country" for i, _ in g.lookup(c[2])))
+    if countries >= 2:   # the list route
+        for m in _CAP_WORD.finditer(text):
+            s, e = m.span()
+            if taken[s] or not (text[max(0, s - 7):s].rstrip().endswith(_LIST_WORDS)
+                                or text[e:e + 7].lstrip().startswith(_LIST_WORDS)):
                 continue
             sep_l = _LIST_SEP.search(text[max(0, s - 8):s])
             sep_r = re.match(r"\s*(?:,|dan|serta|atau|-)\s*", text[e:e + 8])
             neighbours = [n for n in (ends.get(s - len(sep_l.group())) if sep_l else None,
                                       starts.get(e + sep_r.end()) if sep_r else None) if n is not None]
-            if not any(any(g.rows[i].feature == "country" for i, _ in g.lookup(n[2])) for n in neighbours):
-                continue
-        if any(lab in VETO_LABELS for lab in labels) or _squash(w) in _localities().exact or w in _small_cities():
-            continue   # a person; a real village ("Tangkerang") or town ("Takistan, Iran")
-        low = w.lower()
-        cands = set(index.get(low, ()))
-        for i in range(len(low)):
-            cands.update(index.get(low[:i] + low[i + 1:], ()))
-        cands = {a for a in cands if _edit1(low, a.lower())}
-        if len(cands) != 1:
+            if any(any(g.rows[i].feature == "country" for i, _ in g.lookup(n[2])) for n in neighbours):
+                cands_pos.append((s, e, False))
+    if not cands_pos:
+        return chosen
+    index = g.typo_index()
+    extra = []
+    for s, e, by_cue in cands_pos:
+        w = text[s:e]
+        if w in g.alias or w in g.time_words or any(x[0] == s for x in extra):
             continue
-        alias = cands.pop()
+        if any(lab in VETO_LABELS for lab in ents.containing(s, e)) or _squash(w) in _localities().exact \
+                or w in _small_cities():
+            continue   # a person; a real village ("Tangkerang") or town
+        low = w.lower()
+        found = set(index.get(low, ()))
+        for i in range(len(low)):
+            found.update(index.get(low[:i] + low[i + 1:], ()))
+        found = {x for x in found if _edit1(low, x.lower())}
+        if len(found) != 1:
+            continue
+        alias = found.pop()
         if by_cue or any(g.rows[i].feature == "country" for i, _ in g.lookup(alias)):
             extra.append((s, e, alias))
     return sorted(chosen + extra) if extra else chosen
