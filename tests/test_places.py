@@ -282,3 +282,11 @@ def test_clubs_in_sports_text_but_not_datelines_or_far_namesakes():
     # an address moves a far namesake (Kotabaru in Kalimantan) but not a neighbour in a list
     assert places("di Jl. Yos Sudarso No. 9, Kotabaru, Yogyakarta.")[0][1] == "Kotabaru"
     assert places("banjir di Singkil, Manado, Kamis.")[0][1] == "Kecamatan Singkil"
+
+
+def test_names_in_titles_and_person_names_need_a_cue():
+    # IndoSum: "Spider - Man" (Man, Côte d'Ivoire), "kedua Negara" (Negara, Bali), a footballer "Flores"
+    assert places("Peter memakai kostum Spider - Man buatan Tony Stark.") == []
+    assert places("Kerja sama perfilman kedua Negara terus ditingkatkan.") == []
+    assert places("lewat gol Marcos Flores. Flores mampu memaksimalkan umpan.") == []
+    assert places("Ia berlibur di Flores bersama keluarga.")[0][1] == "Flores"
