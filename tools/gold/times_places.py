@@ -34,6 +34,7 @@ EXTRA = {"test3": (20, 2027), "test4": (10, 4111),   # later held-out sets: spli
 QUOTA = {"test5": {"tajuk utama": 11, "olahraga": 5, "showbiz": 1, "hiburan": 1, "teknologi": 2},
          "test6": {"tajuk utama": 7, "olahraga": 3, "showbiz": 1, "hiburan": 0, "teknologi": 1}}
 SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6")
+UNSEEN_ONLY = {"test6"}   # drawn outside tools/gold/breadth-seen.txt (the breadth runs of the third round)
 
 
 def _pool(seed: int) -> list[dict]:
@@ -86,6 +87,9 @@ def select_extra(split: str) -> None:
     skipping every article already in the gold, so the new articles are unseen by the code."""
     n, seed = EXTRA[split]
     taken = {a["id"] for a in _articles()}
+    if split in UNSEEN_ONLY:   # nor any article whose predictions were listed while rules were written
+        taken |= {line.strip() for line in open(HERE / "breadth-seen.txt", encoding="utf-8")
+                  if line.strip() and not line.startswith("#")}
     if any(a["split"] == split for a in _articles()):
         raise SystemExit(f"{split} already drawn")
     pool = _pool(seed)
