@@ -205,3 +205,35 @@ def test_capitalised_common_word_is_not_a_person():
     ents = analyse(doc)
     assert [e.name for e in ents if e.type == "PER"] == ["Zainudin Paru"]
     assert "Dia" in texts(ents[[e.name for e in ents].index("Zainudin Paru")])
+
+
+def test_foreign_ministry_belongs_to_its_country(nlp):
+    """IndoSum: 'Kementerian Luar Negeri Suriah ... menyatakan', 'memerintahkan Kemenhan AS': not Indonesia's."""
+    ents = run(nlp, "Rimanews - Kementerian Luar Negeri Suriah pada Selasa (4/4) menyatakan serangan itu palsu. "
+                    "Presiden AS Barack Obama memerintahkan Kemenhan AS untuk mengerahkan pasukan. "
+                    "Kementerian Luar Negeri RI memanggil duta besar Suriah.", "2017-04-05")._.entities
+    syr = next(e for e in ents if e.name.startswith("Kementerian Luar Negeri Suriah"))
+    assert (syr.country, syr.actor) == ("SYR", "SYRGOV")
+    usa = next(e for e in ents if "Kemenhan AS" in texts(e))
+    assert usa.country == "USA" and usa.actor.startswith("USA")
+    idn = next(e for e in ents if "Kementerian Luar Negeri" in texts(e))
+    assert idn.country == "IDN"                         # followed by "RI", not by a foreign country
+
+
+def test_title_with_acronym_and_rank_joins_its_person(nlp):
+    """'Panglima TNI (…) Jenderal TNI Gatot' and '… (Kapolri) Jenderal Pol. Tito': one person each,
+    no person named after the title (IndoSum sentence, April 2017)."""
+    text = ("Jokowi menyampaikan hal itu seusai berbicara dengan Panglima Tentara Nasional Indonesia (TNI) "
+            "Jenderal TNI Gatot Nurmantyo, Kepala Kepolisian Negara Republik Indonesia (Kapolri) Jenderal Pol. "
+            "Tito Karnavian dan Kepala Badan Intelijen Negara (BIN) Budi Gunawan.")
+    ents = run(nlp, text, "2017-04-17")._.entities
+    people = {e.name: e for e in ents if e.type == "PER"}
+    assert set(people) == {"Joko Widodo", "Gatot Nurmantyo", "Tito Karnavian", "Budi Gunawan"}
+    assert people["Tito Karnavian"].actor == "IDNCOP" and people["Gatot Nurmantyo"].actor == "IDNMIL"
+
+
+def test_emphatic_particle_is_not_part_of_a_name(nlp):
+    ents = run(nlp, "Serangan itu didukung Prancis, Inggris, Turki dan Arab Saudilah yang paling keras.",
+               "2018-02-20")._.entities
+    saudi = next(e for e in ents if e.name == "Arab Saudi")
+    assert saudi.country == "SAU" and texts(saudi) == ["Arab Saudi"]

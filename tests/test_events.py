@@ -506,3 +506,17 @@ def test_known_nominal_dropped_unless_it_names_who_is_behind_it(nlp):
                            "\"Kami hampir 100 persen yakin peretas Korea Utara ada di balik peretasan itu dan mencuri "
                            "dokumen sensitif perusahaan,\" ujar pejabat Partai Kebebasan Korea, Kyung Dae - soo.")
     assert [e for e in find(ev, "COERCE", "PRK") if e.sentence == 1 and "peretasan" in e.trigger.text]
+
+
+def test_possessor_after_milik_and_person_after_a_title_with_acronym(nlp):
+    """IndoSum (Nov 2017, Apr 2017): 'kapal milik Angkatan Laut Amerika Serikat dibantu …' helps the US
+    Navy; 'berbicara dengan Panglima TNI (…) Jenderal TNI Gatot Nurmantyo' talks with Gatot, not the TNI."""
+    doc = nlp(prepare_doc(nlp, "Upaya pencarian masih diteruskan oleh kapal-kapal dan pesawat milik Angkatan Laut "
+                               "Amerika Serikat dibantu Pasukan Pertahanan Maritim Jepang (JMSDF).",
+                          published="2017-11-22"))
+    aid = next(v for v in doc._.events if v.type == "AID")
+    assert aid.target is not None and aid.target.country == "USA"
+    doc = nlp(prepare_doc(nlp, "Presiden Joko Widodo berbicara dengan Panglima Tentara Nasional Indonesia (TNI) "
+                               "Jenderal TNI Gatot Nurmantyo di Istana Merdeka.", published="2017-04-17"))
+    consult = next(v for v in doc._.events if v.type == "CONSULT")
+    assert consult.target.text == "Gatot Nurmantyo"

@@ -217,12 +217,16 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
         while end - start > 1 and doc[start].text.isspace():
             start += 1
         span = doc[start:end]
-        m = Mention(start, end, span.start_char, span.end_char, span.text, label, gaz=gaz, source=source,
+        text, end_char = span.text, span.end_char
+        if kb_idx is None and gaz is None and text[-3:].lower() in PARTICLES and len(doc[end - 1].text) > 5 \
+                and kb.lookup(text[:-3]):
+            text, end_char = text[:-3], end_char - 3      # "… Turki dan Arab Saudilah yang …"
+        m = Mention(start, end, span.start_char, end_char, text, label, gaz=gaz, source=source,
                     sent=sent_of[start], kb=kb_idx)
         if m.kb is None and gaz and gaz.get("wikidata"):
             m.kb = kb.by_wikidata(gaz["wikidata"])
         if m.kb is None:
-            ids = kb.lookup(gaz["name"] if gaz else span.text)
+            ids = kb.lookup(gaz["name"] if gaz else text)
             typed = [i for i in ids if kb.get(i)["type"] == label]
             if len(typed) == 1:
                 m.kb = typed[0]
@@ -306,6 +310,35 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
     return out
 
 
+def foreign_institutions(doc: Doc, mentions: list[Mention], kb: KB) -> list[Mention]:
+    """"Kementerian Luar Negeri Suriah", "Kemenhan AS": an Indonesian institution's generic name
+    followed by another country is that country's institution (SYRGOV), not Indonesia's."""
+    out: list[Mention] = []
+    k = 0
+    while k < len(mentions):
+        m = mentions[k]
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        ent = kb.get(m.kb) if m.kb is not None else None
+        if (nxt is not None and ent is not None and m.label == "ORG" and nxt.start == m.end and nxt.label == "LOC"
+                and ent.get("country") == "IDN" and (ent.get("actor") or "").startswith("IDN")
+                and not {"indonesia", "ri", "republik"} & set(ent["name"].lower().split())):
+            place = kb.get(nxt.kb) if nxt.kb is not None else None
+            country = (nxt.gaz or {}).get("country") or (place or {}).get("country")
+            is_country = (nxt.gaz or {}).get("kind") == "country" or (
+                place is not None and kb.countries.get(country) == place.get("name"))
+            if is_country and country and country != "IDN":
+                span = doc[m.start:nxt.end]
+                gaz = {"id": f"foreign:{country}:{ent['name']}", "name": span.text, "country": country,
+                       "actor": country + ent["actor"][3:]}
+                out.append(Mention(m.start, nxt.end, span.start_char, span.end_char, span.text, "ORG", gaz=gaz,
+                                   source="kb", sent=m.sent))
+                k += 2
+                continue
+        out.append(m)
+        k += 1
+    return out
+
+
 def _lower_case_words(doc: Doc) -> frozenset:
     """Words the article itself writes in lower case mid-sentence."""
     return frozenset(t.text for t in doc if t.text.islower() and t.text.isalpha() and not t.is_sent_start)
@@ -386,6 +419,7 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
             i += 1
             continue
         j, sector, _kind = role
+        j = next((k for k in range(i + 1, j) if k in covered), j)   # "Kepala [Kepolisian Negara RI]"
         country = actor = None
         has_spec = False
         last_title = j            # end of the last token that is surely part of the title
@@ -409,6 +443,15 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
                 continue
             t = doc[j]
             low = t.lower_.rstrip(".")
+            if t.text == "(" and j + 2 < n and doc[j + 2].text == ")" and doc[j + 1].text[:1].isupper() \
+                    and doc[j + 1].text.isalpha():
+                j += 3                      # "Panglima TNI (Tentara …) Jenderal Gatot …": the acronym
+                last_title = j
+                continue
+            if t.text == ")" and i > 0 and doc[i - 1].text == "(" and j == i + 1:
+                j += 1                      # "(Kapolri) Jenderal Tito …": the person after the bracket
+                last_title = j
+                continue
             if j in covered:
                 break
             if t.text[:1].isupper() and (low in lex.title_words or low in lex.honorifics or _match_role(doc, j)):
@@ -462,6 +505,11 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
                       key=_title_key(doc, i, title_end, by_start, kb))
         if person is not None:
             person.title = person.title or title
+            if person.title is title and person.start > title_end and (has_spec or title_end - i > 1):
+                # "Gubernur Bank Indonesia (BI) Agus …": a title apart from its name is a mention too
+                span = doc[i:title_end]
+                new.append(Mention(i, title_end, span.start_char, span.end_char, span.text, "PER", kind="title",
+                                   source="title", title=title, sent=sent_of[i]))
             i = person.end
             continue
         if name_span is not None:
@@ -885,6 +933,7 @@ def _quote_mask(doc: Doc) -> list[bool]:
 PREPOSITIONS = frozenset(word_list("subject_blocking_words.txt"))
 SUBJECT_FOLLOWERS = frozenset(word_list("subject_following_words.txt"))
 SOURCE_CUES = frozenset(word_list("source_cue_words.txt"))
+PARTICLES = ("lah", "kah")          # emphatic particles written onto the last word of a name
 
 
 def _looks_subject(doc: Doc, m: Mention) -> Optional[bool]:
@@ -1128,7 +1177,7 @@ def analyse(doc: Doc, kb: Optional[KB] = None) -> list[R.Entity]:
     doc = DocView(doc)
     sent_of = _sentence_index(doc)
     _PUBLISHED["value"] = doc._.published
-    mentions = name_mentions(doc, kb, sent_of)
+    mentions = foreign_institutions(doc, name_mentions(doc, kb, sent_of), kb)
     mentions = parse_titles(doc, mentions, kb, sent_of)
     mentions = group_mentions(doc, mentions, kb, sent_of)
     mentions = pattern_person_mentions(doc, mentions, sent_of)

@@ -900,6 +900,14 @@ def _prefer_person(doc, ments, idx: int) -> int:
     between = doc[m.end: n.start]
     if n.kind == "PER" and all(x.text[:1].isupper() for x in between) and n.start - m.end <= 3:
         return idx + 1
+    if m.start > 0 and doc[m.start - 1].text[:1].isupper() \
+            and doc[m.start - 1].lower_ in _role_firsts(load_lexicon().roles):
+        # "Panglima [Tentara Nasional Indonesia] (TNI) Jenderal TNI Gatot Nurmantyo": the organisation
+        # in a title, an acronym and a rank before the name
+        p = next((x for x in range(idx + 1, min(len(ments), idx + 4)) if ments[x].kind == "PER"), None)
+        if p is not None and ments[p].start - m.end <= 6 and \
+                all(t.text[:1].isupper() or t.text in ("(", ")", ".") for t in doc[m.end: ments[p].start]):
+            return p
     return idx
 
 
