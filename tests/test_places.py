@@ -290,3 +290,19 @@ def test_names_in_titles_and_person_names_need_a_cue():
     assert places("Kerja sama perfilman kedua Negara terus ditingkatkan.") == []
     assert places("lewat gol Marcos Flores. Flores mampu memaksimalkan umpan.") == []
     assert places("Ia berlibur di Flores bersama keluarga.")[0][1] == "Flores"
+
+
+def test_regions_of_countries_cities_closing_names_and_cues_inside_runs():
+    # IndoSum 1483230014: "Filipina Selatan" is the south, not the country's point
+    got = places("Sebanyak 1.934 warga Mindanao, Filipina Selatan ditetapkan sebagai WNI. Data KJRI Davao City "
+                 "mencatat warga di Sulu dan Tawi - tawi.")
+    names = [n for _, n, *_ in got]
+    assert "Filipina Selatan" in names and "Filipina" not in names and "Tawi-Tawi" in names and "Davao" in names
+    # a city closing a school's name, placed in its country (IndoSum 1491796848, 1504476900)
+    assert ("Perugia", "Perugia", "city", "ITA") in places("Rafid aktif berlatih di ISM Academy Perugia, Italia")
+    assert places("di asrama sekolah Putri Moi Nairobi, Kenya, Sabtu.")[0][:2] == ("Nairobi", "Nairobi")
+    # a village cue inside a capitalised run (IndoSum 1493060454)
+    got = places("Polres Sumba Timur di Waingapu. Informasi dari Bhabinkamtibmas Kelurahan Kambajawa Brigpol Jitro.")
+    assert ("Kelurahan Kambajawa", "Kambajawa", "other", "IDN") in got
+    # a league's country is part of its name
+    assert places("kekalahan 1 - 0 bagi raksasa Ligue 1 Prancis tersebut.") == []

@@ -287,3 +287,23 @@ def test_foreign_local_time_laws_and_non_sets():
     # IndoSum 1500748200: "Jum"at" with a straight quote for the apostrophe
     assert one('ikut dalam sesi latihan pada hari Jum"at (21/7). Namun, ia belum bisa', date(2017, 7, 23)).value \
         == "2017-07-21"
+
+
+def test_year_typo_at_the_turn_of_the_year_new_years_eve_and_appositions():
+    # IndoSum 1514768884, published 2018-01-01: "Minggu (31/12/2018)" — 31/12/2018 is a Monday; the
+    # weekday and the publication date agree on 2017
+    got = find_times("bermuhasabah di Masjid Pusdai hari ini, Minggu (31/12/2018) sekitar pukul 23.00 WIB. "
+                     "Kegiatan lain pada malam pergantian tahun baru.", date(2018, 1, 1))
+    assert [(t.text, t.value) for t in got] == [
+        ("hari ini", "2017-12-31"), ("Minggu (31/12/2018)", "2017-12-31"),
+        ("pukul 23.00 WIB", "2017-12-31T23:00+07:00"), ("malam pergantian tahun baru", "2017-12-31")]
+    # a year that agrees with its weekday is kept
+    assert one("Rapat digelar Senin (14/10/2024).").value == "2024-10-14"
+    # IndoSum 1512511200: "malam tahun baru 2018" is the eve of 2018
+    assert one("perayaan malam tahun baru 2018 mendatang", date(2017, 12, 6)).value == "2017-12-31"
+    # IndoSum 1507761908: "hari ini, Rabu (11/10)" names the dated day
+    got = find_times("Dodo Mulyana telah meninggal dunia pada hari ini, Rabu (11/10) di Cimahi.", date(2017, 10, 12))
+    assert [t.value for t in got] == ["2017-10-11", "2017-10-11"]
+    # IndoSum 1491796848: a range of lengths written in words has no single value
+    t = one("sementara yang lain ada yang satu sampai dua tahun.", date(2017, 4, 10))
+    assert (t.text, t.value, t.precise) == ("satu sampai dua tahun", None, False)

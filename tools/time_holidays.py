@@ -33,6 +33,7 @@ def main() -> None:
                 if part in KEYS and d.year == year:
                     rows.add((KEYS[part], year, d.isoformat()))
         rows.add(("paskah", year, easter(year).isoformat()))
+        rows.add(("malam_tahun_baru", year, f"{year}-12-31"))   # New Year's Eve, the night of 31 December
         rows.add(("jumat_agung", year, (easter(year) - timedelta(days=2)).isoformat()))
     # a holiday falls once a year; keep the first day when a source lists it twice
     first = {}

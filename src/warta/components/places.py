@@ -481,6 +481,10 @@ def _local_places(text, out: list[PlaceMatch], ents, sent_starts, g: Gazetteer) 
         cue = cue_m.group("cue") if cue_m else None
         words = text[s:e].split()
         s_run = None
+        k = next((k for k in range(1, len(words) - 1) if words[k] in g.locality_cue and words[k][0].isupper()), None)
+        if k is not None:   # "Bhabinkamtibmas Kelurahan Kambajawa": the cue stands inside the capitalised run
+            s = s + len(" ".join(words[:k])) + 1
+            words = words[k:]
         if words[0] in g.locality_cue and len(words) > 1:
             cue = words[0]   # "Kelurahan Dukuh": the cue is part of the capitalised run
             s_run, s = s, s + len(words[0]) + 1
@@ -568,6 +572,7 @@ def _club(text, s, e, alias, g: Gazetteer) -> bool:
 
 
 _CAP_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+_COMMA_NEXT = re.compile(r"\s*,\s*([A-Z][\w]*(?:[ ][A-Z][\w]*)?)")
 _CAP_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
 
 
@@ -586,6 +591,10 @@ def _not_inside_name(text, s, e, alias, g: Gazetteer, sent_starts) -> bool:
         return False
     if alias in g.explicit or all(g.rows[i].country == "IDN" for i, _ in cands):
         return True
+    after = _COMMA_NEXT.match(text, e)
+    if after and any(g.rows[j].feature == "country" and g.rows[j].country == g.rows[i].country
+                     for j, _ in g.lookup(after.group(1)) for i, _ in cands):
+        return True   # "ISM Academy Perugia, Italia": the city, placed in its country, closes the name
     m = _CAP_BEFORE.search(text[max(0, s - 30):s])
     if m and m.group(1) not in g.prefix and m.group(1) not in g.cues:
         ws = m.start(1) + max(0, s - 30)

@@ -129,7 +129,7 @@ class _Lang:
             ("season_year", re.compile(r"\b(?P<y>(?:19|20)\d{2})\s*/\s*(?P<y2>\d{2}|(?:19|20)\d{2})\b(?![/.,]\d)")),
             ("set_adj", re.compile(rf"\b(?P<adj>{_alt(self.cues['set_adj'])})\b")),
             ("count_range", re.compile(
-                rf"\b(?P<n1>\d+)\s*(?:-|–|hingga|sampai)\s*(?P<n2>\d+)\s+(?P<unit>{unit})"
+                rf"\b(?P<n1>\d+|{numword})\s*(?:-|–|hingga|sampai)\s*(?P<n2>\d+|{numword})\s+(?P<unit>{unit})"
                 rf"(?:\s+(?P<past>{past})|\s+(?P<fut>{fut}))?\b(?!-)", I)),
             ("holiday", re.compile(
                 rf"\b(?P<hol>{_alt(f for f, _ in table('time_holidays.tsv'))})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b(?!\s*-\s*\d)")),
@@ -213,8 +213,8 @@ class _Lang:
         add(self.cues["vague_count"], "vague_count", "vague_dur")
         add(self.cues["set_adj"], "set_adj")
         add(self.holidays, "holiday")
-        add(self.numbers, "count", "set_an")
-        add(("dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"), "count", "set_an")
+        add(self.numbers, "count", "set_an", "count_range")
+        add(("dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"), "count", "set_an", "count_range")
         add(self.cues["set_lead"] | {"per"}, "set")
         add(("pukul", "pkl", "jam"), "clock")
         add(["se" + u for u in self.units], "count")
@@ -364,7 +364,8 @@ def _holiday(ctx: _Ctx, start: int, end: int, key: str, year: Optional[str]):
             ctx.text[end:end + 1] == ",":
         return None   # "ke Natal, Brasil": the city
     if year:
-        d = L.holiday_dates.get((key, int(year)))
+        # "malam tahun baru 2018" is the eve of 2018: 31 December 2017
+        d = L.holiday_dates.get((key, int(year) - (1 if key == "malam_tahun_baru" else 0)))
         return (d.isoformat(), "date", True) if d else None
     a = ctx.anchor
     if a is None:
@@ -442,6 +443,13 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
         if y:
             yi = int(y) + (2000 if len(y) == 2 else 0)
             dt = _safe_date(yi, mon, d)
+            if dt is not None and wd is not None and dt.isoweekday() != wd and ctx.anchor is not None:
+                # "Minggu (31/12/2018)" written on 1 January 2018: the weekday and the publication
+                # date agree on the year before; a year typed at the turn of the year is common
+                fix = [c for c in (_safe_date(yi - 1, mon, d), _safe_date(yi + 1, mon, d))
+                       if c is not None and c.isoweekday() == wd and abs((c - ctx.anchor).days) <= 45]
+                if fix:
+                    dt = fix[0]
         else:
             dt = _pick_year(ctx, s, e, mon, d, wd)
             if dt is None and ctx.anchor is None:
@@ -474,8 +482,9 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
         return (None, "duration", False)
     if name == "holiday":
         return _holiday(ctx, s, e, L.holidays[_norm(g["hol"])], g.get("y"))
-    if name == "count_range":   # "10 - 15 hari": a span of lengths, kept without a value
-        if int(g["n2"]) <= int(g["n1"]):
+    if name == "count_range":   # "10 - 15 hari", "satu sampai dua tahun": a span of lengths, kept without a value
+        n1, n2 = L.number(g["n1"]), L.number(g["n2"])
+        if n1 is None or n2 is None or n2 <= n1:
             return None
         return (None, "date" if g.get("past") or g.get("fut") else "duration", False)
     if name == "month":
@@ -801,6 +810,12 @@ def _apposition(times: list[TimeMatch], text: str) -> list[TimeMatch]:
                 and re.fullmatch(r"\s*[,(]?\s*", text[prev.end:t.start])
                 and date.fromisoformat(prev.value).isoweekday() == _lang().weekdays.get(_norm(t.text.split()[0]))):
             out[i] = TimeMatch(t.start, t.end, t.text, prev.value, t.kind, t.precise, t.until, t.rule)
+        elif (prev.rule == "relative" and prev.kind == "date" and prev.value and _DAY.fullmatch(prev.value)
+              and t.rule in ("wd_numeric", "wd_date") and t.value and _DAY.fullmatch(t.value)
+              and re.fullmatch(r"\s*,\s*", text[prev.end:t.start])
+              and abs((date.fromisoformat(t.value) - date.fromisoformat(prev.value)).days) <= 3):
+            # "pada hari ini, Rabu (11/10)": the relative word names the dated day beside it
+            out[i - 1] = TimeMatch(prev.start, prev.end, prev.text, t.value, prev.kind, prev.precise, prev.until, prev.rule)
         elif (t.rule == "month" and t.value and prev.value and re.fullmatch(r"\d{4}", prev.value)
               and re.fullmatch(r"\s*,?\s*(?:(?:tepatnya|yakni|yaitu|pada)\s+)?(?:bulan\s+)?", text[prev.end:t.start], re.I)):
             # "tahun depan, tepatnya Februari": the month of the year just named
