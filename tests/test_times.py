@@ -307,3 +307,19 @@ def test_year_typo_at_the_turn_of_the_year_new_years_eve_and_appositions():
     # IndoSum 1491796848: a range of lengths written in words has no single value
     t = one("sementara yang lain ada yang satu sampai dua tahun.", date(2017, 4, 10))
     assert (t.text, t.value, t.precise) == ("satu sampai dua tahun", None, False)
+
+
+def test_weekly_routines_recur():
+    """IndoSum (Nov 2017): 'dibuka setiap Sabtu sejak pukul 08.00 hingga 11.00 WIB' is every Saturday
+    at 08:00, not one dated Saturday; 'setiap hari Minggu' is weekly; coordinated weekdays recur too."""
+    got = {t.text: (t.value, t.kind) for t in find_times(
+        "Posko pengaduan tersebut akan dibuka setiap Sabtu sejak pukul 08.00 hingga 11.00 WIB. "
+        "Pasar itu buka setiap hari Minggu. Kelas digelar setiap Senin, Rabu dan Sabtu.", date(2017, 11, 19))}
+    assert got["setiap Sabtu"] == ("P1W", "set")
+    assert got["pukul 08.00 hingga 11.00 WIB"][0] == "T08:00+07:00"
+    assert got["setiap hari Minggu"] == ("P1W", "set")
+    assert got["Rabu"] == ("P1W", "set") and got["Sabtu"] == ("P1W", "set")
+    # a dated weekday after a daily routine stays a date
+    got = {t.text: t.value for t in find_times("Ia datang setiap hari. Senin (20/11) ia pergi pukul 09.00 WIB.",
+                                               date(2017, 11, 19))}
+    assert got["Senin (20/11)"] == "2017-11-20" and got["pukul 09.00 WIB"] == "2017-11-20T09:00+07:00"

@@ -149,7 +149,8 @@ class _Lang:
                 rf"\b(?:(?P<num>\d+(?:[.,]\d+)?|{numword})\s+(?P<unit>{unit})|se(?P<seunit>{unit}))"
                 rf"(?:\s+(?P<past>{past})|\s+(?P<fut>{fut}))?\b(?!-)", I)),
             ("set", re.compile(
-                rf"\b(?P<lead>{setl}|per)\s+(?:(?P<num>\d+|{numword})\s+)?(?P<unit>{unit}|{wd})(?:nya)?\b", I)),
+                rf"\b(?P<lead>{setl}|per)\s+(?:(?P<num>\d+|{numword})\s+)?(?:hari\s+(?=(?:{wd})\b))?"
+                rf"(?P<unit>{unit}|{wd})(?:nya)?\b", I)),
             ("clock", re.compile(
                 rf"\b(?:pukul|pkl\.?|jam)\s+(?P<h>\d{{1,2}}|{numword})(?:\s*[.:]\s*(?P<mi>\d{{2}}))?"
                 rf"(?:\s*(?:-|–|hingga|sampai|s/d)\s*\d{{1,2}}(?:\s*[.:]\s*\d{{2}})?)?"
@@ -662,6 +663,7 @@ def find_times(text: str, published=None, sentences: Optional[list[tuple[int, in
     out = _compound_durations([t for t, _ in found], text)
     out = _same_day_again(out)
     out = _apposition(out, text)
+    out = _coordinated_weekly(out, text)
     return _anchor_clocks(out, ctx)
 
 
@@ -823,15 +825,34 @@ def _apposition(times: list[TimeMatch], text: str) -> list[TimeMatch]:
     return out
 
 
+_WEEKDAY_JOIN = re.compile(r"\s*(?:,\s*)?(?:dan|serta|atau|,)\s*(?:hari\s+)?$", re.I)
+
+
+def _coordinated_weekly(times: list[TimeMatch], text: str) -> list[TimeMatch]:
+    """"setiap Senin, Rabu dan Sabtu": weekdays joined to a weekly set recur too (P1W), not dates."""
+    out: list[TimeMatch] = []
+    for t in times:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "set" and prev.value == "P1W" and t.rule == "weekday"
+                and _WEEKDAY_JOIN.fullmatch(text[prev.end:t.start])):
+            t = TimeMatch(t.start, t.end, t.text, "P1W", "set", True, None, "set")
+        out.append(t)
+    return out
+
+
 def _anchor_clocks(times: list[TimeMatch], ctx: _Ctx) -> list[TimeMatch]:
     """Give "pukul 09.00 WIB" the day of the nearest dated expression in its sentence, else of the
     last one before it in the article (news narrates one day), else the anchor."""
     out = []
     days = [x for x in times if x.kind == "date" and x.value and _DAY.fullmatch(x.value)]
     d_starts = [x.start for x in days]
+    weekly = [x.start for x in times if x.kind == "set" and x.value in ("P1D", "P1W")]
     for t in times:
         if t.kind == "time" and t.value and t.value.startswith("T"):
             s0, s1 = ctx.sentence(t.start)
+            if any(s0 <= w < s1 for w in weekly):
+                out.append(t)             # "setiap Sabtu pukul 08.00": a recurring time, no single day
+                continue
             same = days[bisect_right(d_starts, s0 - 1):bisect_right(d_starts, s1 - 1)]
             k = bisect_right(d_starts, t.start - 1)
             if same:
