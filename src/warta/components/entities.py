@@ -29,6 +29,7 @@ from warta import record as R
 from warta.kb.normalize import alias_key, is_acronym, variant_key
 from warta.kb.store import KB
 from warta.lang import table, word_list
+from warta.tokenizer import doc_text
 
 if not Doc.has_extension("entities"):
     Doc.set_extension("entities", default=None)
@@ -205,7 +206,7 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
 
     out: list[Mention] = []
     taken = [False] * len(doc)
-    text = doc.text
+    text = doc_text(doc)          # shared with later stages; Doc.text re-joins every token
     hits = list(kb.scan(text))
     hit_at = {}
     for start_c, end_c, idx in hits:
