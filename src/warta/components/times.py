@@ -93,7 +93,7 @@ class _Lang:
         tz = _alt(self.zones)
         digits = {"satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"}
         unit_digit = _alt(w for w in self.numbers if w in digits)
-        numword = (rf"(?:{unit_digit}\s+(?:puluh|belas|ratus)(?:\s+{unit_digit})?"
+        numword = (rf"(?:{unit_digit}\s+(?:puluh|belas|ratus)(?:\s+{unit_digit})?|{unit_digit}\s+setengah"
                    rf"|se(?:puluh|ratus)\s+{unit_digit}|{_alt(w for w in self.numbers if w != 'se')})")
         unit = _alt(self.units)
         self.numword_re = re.compile(numword, re.I)
@@ -344,6 +344,9 @@ def _pick_year(ctx: _Ctx, start: int, end: int, month: int, day: Optional[int],
         if agree:
             return min(agree, key=lambda c: abs((c - a).days))
     ahead = [c for c in cands if (c >= a if day else (c.year, c.month) >= (a.year, a.month))]
+    if day and ctx.future(start, end):
+        # a story re-told a few days late still says "akan … 25 Oktober mendatang": not next year's
+        ahead = [c for c in cands if c >= a - timedelta(days=10)]
     if ctx.future(start, end) or (day is None and _lang().month_ahead_re.search(ctx.text[max(0, start - 12):start])):
         return min(ahead) if ahead else None   # "akan …", "sebelum September" (said in July)
     slack = timedelta(days=7) if day else timedelta(0)
