@@ -86,7 +86,9 @@ def main() -> None:
         f"{n:4d}  {k}    | {ctx_p[('x',) + k]}" for k, n in extra_p.most_common(120)]
     out += ["", "## most frequent geocodes"] + [f"{n:4d}  {k}" for k, n in geo.most_common(150)]
     args.out.write_text("\n".join(out) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+    # the ids read here are no longer unseen: append them to breadth-seen.txt before drawing a split
+    args.out.with_suffix(".ids").write_text("".join(a["id"] + "\n" for a in pool), encoding="utf-8")
+    print(f"wrote {args.out} and {args.out.with_suffix('.ids')}")
 
 
 if __name__ == "__main__":

@@ -434,8 +434,14 @@ _UNIT_WORD = re.compile(r"(?:Kecamatan|Kabupaten|Kota|Provinsi|Kelurahan|Desa|Ka
 _ADDRESS_GAP = re.compile(r"\s*(?:No\.?\s*\d+\s*[A-Z]?\s*)?(?:RT\.?\s*\d+\s*/\s*(?:RW\.?\s*)?\d+\s*)?,?\s*")
 
 
-def _local_row(name: str, kinds: set, near: list[tuple[float, float, float]]) -> Optional[GazRow]:
-    """The district or village called ``name`` nearest one of ``near`` (lat, lon, radius km)."""
+def _code(row: GazRow) -> Optional[str]:
+    """The Kemendagri code of a province, regency, district or village row ("P:62", "R:6202", "D:620217")."""
+    return row.key[2:] if row.key[:2] in ("P:", "R:", "D:", "V:") and row.key[2:].isdigit() else None
+
+
+def _local_row(name: str, kinds: set, near: list[tuple]) -> Optional[GazRow]:
+    """The district or village called ``name`` nearest one of ``near`` (lat, lon, radius km[, code]):
+    within the radius, or inside the unit whose Kemendagri code is given."""
     L = _localities()
     key = _squash(name)
     for table_ in (L.exact, L.base):
@@ -444,9 +450,11 @@ def _local_row(name: str, kinds: set, near: list[tuple[float, float, float]]) ->
             kind = "district" if len(code) == 6 else "village"
             if kinds and kind not in kinds:
                 continue
-            for a_la, a_lo, r in near:
+            for a_la, a_lo, r, *code_of in near:
                 d = _km(la, lo, a_la, a_lo)
-                if d <= r and (best_d is None or d < best_d):
+                # inside the next part by its Kemendagri code, however far from its point (wide districts)
+                inside = bool(code_of and code_of[0] and code.startswith(code_of[0]))
+                if (d <= r or inside) and (best_d is None or d < best_d):
                     best, best_d = (code, nm, la, lo), d
         if best:
             code, nm, la, lo = best
@@ -503,7 +511,7 @@ def _local_places(text, out: list[PlaceMatch], ents, sent_starts, g: Gazetteer) 
         nxt_m = (found.get(nxt) or by_start.get(nxt)) if nxt is not None else None
         if nxt_m is None and pm:
             nxt_m = found.get(pm.end()) or by_start.get(pm.end()) or by_start.get(nxt)
-        near = [(nxt_m.row.lat, nxt_m.row.lon, _radius(nxt_m.row))] if nxt_m and nxt_m.row.lat is not None \
+        near = [(nxt_m.row.lat, nxt_m.row.lon, _radius(nxt_m.row), _code(nxt_m.row))] if nxt_m and nxt_m.row.lat is not None \
             and nxt_m.row.country == "IDN" else []
         if per and not near:
             continue   # a person, unless an address puts the name inside the next place ("warga Sudimara, Kecamatan Ciledug")

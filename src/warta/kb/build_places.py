@@ -72,6 +72,19 @@ def _squash(s: str) -> str:
     return re.sub(r"[^a-z]", "", s.lower())
 
 
+_COMPASS = {"Utara", "Selatan", "Barat", "Timur", "Tengah", "Tenggara", "Pusat", "Raya", "Daya", "Laut", "Besar", "Baru"}
+
+
+def _joined(name: str, vocab: set[str] = frozenset()) -> list[str]:
+    """The one-word spelling newsrooms also use for a two-word regency or city: "Bandarlampung",
+    "Tanjungpinang", "Kulonprogo" (not for "Jakarta Selatan": a compass word stays apart)."""
+    w = name.split()
+    if (len(w) == 2 and all(x[:1].isupper() and x.isalpha() for x in w) and w[1] not in _COMPASS
+            and w[0] != "Kepulauan" and (w[0] + w[1]).lower() not in vocab):   # not "Batubara" (coal)
+        return [w[0] + w[1].lower()]
+    return []
+
+
 def _title(name: str) -> str:
     """'Dki Jakarta' -> 'DKI Jakarta'; other Kemendagri names are already title case."""
     return re.sub(r"\bDki\b", "DKI", name)
@@ -96,6 +109,8 @@ class Builder:
         from spacy.lang.id.stop_words import STOP_WORDS
 
         self.vocab = indonesian_vocabulary() | set(STOP_WORDS)
+        # common nouns a joined regency name would spell ("batubara" is coal), plus the vocabulary
+        self.not_joined = self.vocab | {w.lower() for w, k, *_ in table("places_context.tsv") if k == "not_joined"}
         self.cities = self.gc.get_cities()
         self.countries = self.gc.get_countries()
         self.iso3 = {c["iso"]: c["iso3"] for c in self.countries.values()}
@@ -182,13 +197,13 @@ class Builder:
                     if g:
                         merged.add(g["geonameid"])
                         self.add(f"R:{r['code']}", bare, "city", "ID", g["latitude"], g["longitude"],
-                                 g["geonameid"], g["population"], [f"Kota {bare}", g["name"]])
+                                 g["geonameid"], g["population"], [f"Kota {bare}", g["name"], *_joined(bare, self.not_joined)])
                     else:
-                        self.add(f"R:{r['code']}", bare, "city", "ID", lat, lon, None, 0, [f"Kota {bare}"])
+                        self.add(f"R:{r['code']}", bare, "city", "ID", lat, lon, None, 0, [f"Kota {bare}", *_joined(bare, self.not_joined)])
                 else:
                     bare = raw[5:]
                     self.add(f"R:{r['code']}", f"Kabupaten {bare}", "admin", "ID", lat, lon, None, 0,
-                             [f"Kab. {bare}", bare])
+                             [f"Kab. {bare}", bare, *_joined(bare, self.not_joined)])
         for g in gidn:
             if g["geonameid"] not in merged:
                 self.add(f"G:{g['geonameid']}", g["name"], "city", "ID", g["latitude"], g["longitude"],
