@@ -411,7 +411,46 @@ def _small_places(text, out: list[PlaceMatch], ents) -> list[PlaceMatch]:
         if rows and (b.start(1), b.end(1)) not in taken:
             extra.append(PlaceMatch(b.start(1), b.end(1), name, max(rows, key=lambda x: x.population)))
             starts.add(b.start(1))
+    extra += _small_from_context(text, out + extra, ents, small)
     return sorted(out + extra, key=lambda x: x.start) if extra else out
+
+
+_LEAD_FEATURE = re.compile(r"(?:Pantai|Kota|Teluk|Pulau|Danau)\s+")
+_SMALL_SUFFIX = (" Beach", " City")
+
+
+def _small_from_context(text, out: list[PlaceMatch], ents, small) -> list[PlaceMatch]:
+    """A name the NER reads as a place and no table knows, that is a small town of a country or
+    US state the article names elsewhere: "Pantai New Smyrna … Volusia County, Florida" (New Smyrna
+    Beach, FL), "di dekat Sarmada, Suriah". The "X Beach / X City" variants count as X."""
+    countries = {m.row.country for m in out if m.row.feature == "country" and m.row.country}
+    states = {m.row.key[2:] for m in out if m.row.key.startswith("S:US-")}
+    if not countries and not states:
+        return []
+    taken = bytearray(len(text))
+    for m in out:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    cands, placed = [], set()
+    for s, e, lab in ents:
+        if lab not in PLACE_LABELS or any(taken[s:e]):
+            continue
+        lead = _LEAD_FEATURE.match(text, s, e)
+        s0 = lead.end() if lead else s
+        name = text[s0:e]
+        if not name[:1].isupper():
+            continue
+        bare = next((name[: -len(x)] for x in _SMALL_SUFFIX if name.endswith(x)), name)
+        rows = []
+        for key in (name, bare, *(bare + x for x in _SMALL_SUFFIX)):
+            rows += [r for st in states for r in small.get(f"{key}|{st}", ())]
+            rows += [r for r in small.get(key, ()) if r.country in countries and r.country != "USA"]
+        if rows:
+            row = max(rows, key=lambda x: x.population)
+            cands.append((s0, e, name, row))
+            prev = _word_before(text, s)
+            if lead or prev in gazetteer().cues or prev.lower() in gazetteer().cues:
+                placed.add(row.key)   # once a cue shows the town is meant, its other mentions are it too
+    return [PlaceMatch(s0, e, name, row) for s0, e, name, row in cands if row.key in placed]
 
 
 def _km(lat1, lon1, lat2, lon2) -> float:
