@@ -175,6 +175,7 @@ class _Lang:
         self.future_re = re.compile(rf"\b{_alt(self.cues['future'])}\b", I)
         self.future_verb_re = re.compile(rf"\b{_alt(self.cues['future_aux'])}\b", I)
         self.approx_re = re.compile(rf"\b{_alt(self.cues['approx'])}\s+$", I)
+        self.length_before_re = re.compile(rf"\b{_alt(self.cues['length_before'])}\b[^,.;:]{{0,30}}$", I)
         self.week_ordinal_re = re.compile(rf"^\s*(?:{_alt(self.cues['week_ordinal'])})\b", I)
         self.count_lead_re = re.compile(rf"\b{_alt(self.cues['count_lead'])}\s+$", I)
         self.count_follow_re = re.compile(rf"^\s+{_alt(self.cues['count_follow'])}\b", I)
@@ -544,6 +545,12 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
         if re.match(r"\s+\d{4}\b", text[e:e + 6]) or L.law_re.search(text[max(0, s - 16):s]):
             return None   # "7 Tahun 2017" in "Nomor 7 Tahun 2017"
         precise = not L.approx_re.search(text[max(0, s - 16):s])
+        if (g.get("fut") and _norm(g["fut"]) == "lagi" and unit != "-"
+                and L.length_before_re.search(text[max(0, s - 40):s])):
+            g = {**g, "fut": None}   # "bertahan dua tahun lagi": two more years, a length
+        if g.get("fut") and unit == "month" and not float(n).is_integer() and ctx.anchor is not None:
+            d = ctx.anchor + timedelta(days=round(n * 30))   # "satu setengah bulan lagi"
+            return (d.strftime("%Y-%m"), "date", False)
         if (g.get("past") or g.get("fut")) and unit != "-" and float(n).is_integer():
             if ctx.anchor is None:
                 return (None, "week" if unit == "week" else "date", False)
