@@ -119,6 +119,9 @@ class Gazetteer:
         self.quote_before_re = re.compile(r"(?:^|\s)(?:" + words_re("quote_before") + r")\s+$") \
             if ctx.get("quote_before") else None
         self.derby = set(ctx.get("derby", {}))
+        self.club_verb_re = re.compile(r"(?:^|\s)(?:" + words_re("club_verb") + r")\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s*(?:,|dan|serta)\s*){0,4}(?:[A-Z][\w.]*\s+){0,2}$"
+                                       r"|bergabung\s+(?:ke|dengan)\s+(?:[A-Z][\w.]*\s+){1,3}dari\s+$") \
+            if ctx.get("club_verb") else None
         self.explicit = {a for a, *_ in table("places_aliases.tsv")}
         self._typo = None
         self.time_words = {f for f, *_ in table("time_weekdays.tsv")} | {f for f, *_ in table("time_months.tsv")}
@@ -236,7 +239,7 @@ def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
             context.add(g.rows[cands[0][0]].country)
     chosen = [c for c in chosen if _foreign_ok(text, *c, ents, context, g)]
     if g.clubs and sum(1 for w in re.findall(r"\w+", text[:3000]) if w in g.sports_cues) >= 3:
-        chosen = [c for c in chosen if not _club(text, *c, g)]
+        chosen = [c for c in chosen if not _club(text, *c, g) and not _club_by_verb(text, *c, g)]
     # Unambiguous Indonesian places anchor the ambiguous ones ("Kecamatan Ciledug, Kota Tangerang").
     anchors = []
     for s, e, alias in chosen:
@@ -616,6 +619,17 @@ def _club(text, s, e, alias, g: Gazetteer) -> bool:
     if g.after_facility_re is not None and g.after_facility_re.search(text[max(0, s - 60):s]):
         return False   # "di Stadion Millennium, Cardiff": the venue's city
     return not (prev.lower() in g.cues or prev in g.cues or prev in g.derby)   # "laga derby Madrid": the city
+
+
+def _club_by_verb(text, s, e, alias, g: Gazetteer) -> bool:
+    """In a sports article, a foreign city (no country or region) right after "membela", "memperkuat",
+    "didatangkan dari" … or in a list after one, is a club: "membela Paderborn, MSV Duisburg, dan Hoffenheim"."""
+    if g.club_verb_re is None:
+        return False
+    rows = [g.rows[i] for i, _ in g.lookup(alias)]
+    if not rows or any(r.feature != "city" or r.country in (None, "IDN") for r in rows):
+        return False
+    return bool(g.club_verb_re.search(text[max(0, s - 80):s]))
 
 
 _CAP_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
