@@ -306,3 +306,36 @@ def test_regions_of_countries_cities_closing_names_and_cues_inside_runs():
     assert ("Kelurahan Kambajawa", "Kambajawa", "other", "IDN") in got
     # a league's country is part of its name
     assert places("kekalahan 1 - 0 bagi raksasa Ligue 1 Prancis tersebut.") == []
+
+
+def test_villages_inside_wide_districts_abbreviations_and_joined_names():
+    # IndoSum 1492188348: the village lies 27 km from its district's point; its Kemendagri code is inside it
+    got = places("Seorang suami di Desa Tumbang Boloi, Kecamatan Telaga Antang, Kabupaten Kotawaringin Timur, "
+                 "Kalimantan Tengah, tega membacok istrinya. Kata Kapolres Kotim AKBP Johanes.")
+    assert ("Desa Tumbang Boloi", "Tumbang Boloi", "other", "IDN") in got
+    assert ("Kotim", "Kabupaten Kotawaringin Timur", "admin", "IDN") in got
+    # newsroom one-word spelling of a two-word city (IndoSum 1491429018); a common noun is not built
+    assert places("kata Kapolda Lampung Irjen Sudjarno di Bandarlampung, Rabu.")[-1][1] == "Bandar Lampung"
+    assert places("Harga Batubara naik lagi.") == []
+    assert places("melawan China Taipe yang akan digelar Minggu")[0][1] == "Taiwan"
+
+
+def test_offices_names_small_towns_from_context_and_clubs_after_transfer_verbs():
+    # a province or regency closing an office's name is its seat, not 'Jawa' / 'Jakarta' inside it
+    assert [p[1] for p in places("mendaftar di KPU Jawa Barat, pasangan calon Ridwan Kamil")] == ["Jawa Barat"]
+    assert [p[1] for p in places("sidang di PN Jakarta Selatan. Ia didakwa")] == ["Jakarta Selatan"]
+    # English organisation names after a country (IndoSum 1511319600)
+    assert places("Suara.com - Indonesia Corruption Watch mendesak KPK.") == []
+    # a small US town the article puts in its state elsewhere, 'X Beach' read as X (IndoSum 1484514037)
+    text = ("Pantai New Smyrna yang terletak di Volusia County, Florida, Amerika Serikat dinobatkan sebagai "
+            "pantai terbaik. New Smyrna memiliki reputasi sebagai pantai dengan hiu terbanyak.")
+    ents = [(text.index("Pantai New Smyrna"), text.index("Pantai New Smyrna") + 17, "LOC"),
+            (text.index("Florida"), text.index("Florida") + 7, "LOC"),
+            (text.rindex("New Smyrna"), text.rindex("New Smyrna") + 10, "LOC")]
+    got = [(m.text, m.row.name) for m in find_places(text, ents)]
+    assert got.count(("New Smyrna", "New Smyrna Beach")) == 2
+    assert ("New Smyrna", "New Smyrna Beach") not in [(m.text, m.row.name) for m in find_places(text)]   # no NER, no guess
+    # clubs after transfer verbs in a sports article (IndoSum 1494106200)
+    sport = ("Starke tercatat lima kali juara, gol demi gol di laga liga. Ia sempat membela Paderborn, MSV Duisburg, "
+             "dan Hoffenheim sebelum bergabung dengan FC Bayern. Laga itu berakhir tanpa gol.")
+    assert [p for p in places(sport) if p[1] in ("Paderborn", "Duisburg", "Hoffenheim")] == []

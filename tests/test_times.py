@@ -323,3 +323,20 @@ def test_weekly_routines_recur():
     got = {t.text: t.value for t in find_times("Ia datang setiap hari. Senin (20/11) ia pergi pukul 09.00 WIB.",
                                                date(2017, 11, 19))}
     assert got["Senin (20/11)"] == "2017-11-20" and got["pukul 09.00 WIB"] == "2017-11-20T09:00+07:00"
+
+
+def test_lengths_and_dates_ahead():
+    """IndoSum: 'satu setengah jam' is 1.5 h; 'bertahan dua tahun lagi' two more years (a length),
+    'digelar dua tahun lagi' a date; a future date a few days before publication is this year's
+    ('akan dirilis pada 25 Oktober mendatang', retold on 28 October 2016)."""
+    t = one("Pertemuan itu berlangsung satu setengah jam.")
+    assert (t.text, t.value) == ("satu setengah jam", "PT1.5H")
+    got = {t.text: t.value for t in find_times("Wenger bertahan dua tahun lagi di klub itu.", date(2017, 6, 1))}
+    assert got == {"dua tahun lagi": "P2Y"}
+    got = {t.text: t.value for t in find_times("Pemilu itu digelar dua tahun lagi.", date(2017, 6, 1))}
+    assert got == {"dua tahun lagi": "2019"}
+    got = {t.text: t.value for t in find_times(
+        "Dikutip dari GSM Arena, Sabtu, perangkat itu akan dirilis pada 25 Oktober mendatang.", date(2016, 10, 28))}
+    assert got["25 Oktober"] == "2016-10-25"
+    got = {t.text: t.value for t in find_times("Pemilu akan digelar 25 Oktober mendatang.", date(2016, 11, 20))}
+    assert got["25 Oktober"] == "2017-10-25"
