@@ -339,3 +339,11 @@ def test_offices_names_small_towns_from_context_and_clubs_after_transfer_verbs()
     sport = ("Starke tercatat lima kali juara, gol demi gol di laga liga. Ia sempat membela Paderborn, MSV Duisburg, "
              "dan Hoffenheim sebelum bergabung dengan FC Bayern. Laga itu berakhir tanpa gol.")
     assert [p for p in places(sport) if p[1] in ("Paderborn", "Duisburg", "Hoffenheim")] == []
+
+
+def test_feature_the_tables_lack_is_kept_at_the_place_after_it():
+    # IndoSum 1518347367: "di Tanjakan Emen, Subang" — the slope at Subang's point; a list is no address
+    got = places("kecelakaan bus di Tanjakan Emen, Subang, Jawa Barat dalam keadaan beraspal.")
+    assert got[0] == ("Tanjakan Emen", "Tanjakan Emen", "other", "IDN")
+    got = places("destinasi Borobudur, Mandalika, Tanjung Kelayang, Labuan Bajo, Wakatobi.")
+    assert "Tanjung Kelayang" not in [p[0] for p in got]

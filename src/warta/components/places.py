@@ -119,6 +119,9 @@ class Gazetteer:
         self.quote_before_re = re.compile(r"(?:^|\s)(?:" + words_re("quote_before") + r")\s+$") \
             if ctx.get("quote_before") else None
         self.derby = set(ctx.get("derby", {}))
+        fw = words_re("feature_word")
+        self.feature_re = re.compile(r"\b(?i:" + fw + r")\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?=\s*,\s*)") \
+            if fw else None
         self.club_verb_re = re.compile(r"(?:^|\s)(?:" + words_re("club_verb") + r")\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s*(?:,|dan|serta)\s*){0,4}(?:[A-Z][\w.]*\s+){0,2}$"
                                        r"|bergabung\s+(?:ke|dengan)\s+(?:[A-Z][\w.]*\s+){1,3}dari\s+$") \
             if ctx.get("club_verb") else None
@@ -255,6 +258,7 @@ def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
         out.append(PlaceMatch(s, e, text[s:e], g.rows[best[0]]))
     if any(m.row.country == "IDN" for m in out):
         out = _local_places(text, out, ents, sent_starts, g)
+        out = _features(text, out, g)
     if any(m.row.country not in (None, "IDN") for m in out):
         out = _small_places(text, out, ents)
     return out
@@ -597,6 +601,31 @@ def _local_places(text, out: list[PlaceMatch], ents, sent_starts, g: Gazetteer) 
     for s, m in found.items():
         new[m.start] = m
     return sorted(new.values(), key=lambda m: m.start)
+
+
+def _features(text, out: list[PlaceMatch], g: Gazetteer) -> list[PlaceMatch]:
+    """A feature the tables lack, placed by the text in a known Indonesian place right after it:
+    "di Tanjakan Emen, Subang" keeps the slope at Subang's point (feature 'other')."""
+    if g.feature_re is None:
+        return out
+    by_start = {m.start: m for m in out}
+    taken = bytearray(len(text))
+    for m in out:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    extra = []
+    for f in g.feature_re.finditer(text):
+        if any(taken[f.start():f.end()]):
+            continue
+        prev = _word_before(text, f.start())
+        if not (prev in g.cues or prev.lower() in g.cues):
+            continue   # "Mandalika, Tanjung Kelayang, Labuan Bajo": a list, not an address
+        nxt = by_start.get(re.match(r"\s*,\s*", text[f.end():]).end() + f.end())
+        if nxt is None or nxt.row.country != "IDN" or nxt.row.feature == "country" or nxt.row.key.startswith("P:"):
+            continue   # a regency, city, district or village: close enough to stand for the feature
+        r = nxt.row
+        extra.append(PlaceMatch(f.start(), f.end(), f.group(), GazRow(f"F:{r.key}", f.group(), "other", r.country,
+                                                                     r.lat, r.lon, None, 0)))
+    return sorted(out + extra, key=lambda m: m.start) if extra else out
 
 
 def _near(row: GazRow, anchors, km: float = 150.0) -> float:
