@@ -340,3 +340,7 @@ def test_lengths_and_dates_ahead():
     assert got["25 Oktober"] == "2016-10-25"
     got = {t.text: t.value for t in find_times("Pemilu akan digelar 25 Oktober mendatang.", date(2016, 11, 20))}
     assert got["25 Oktober"] == "2017-10-25"
+    # the end of a range follows its start (IndoSum 1504376400, the 2018 Asian Games, written 3 Sept 2017)
+    got = {t.text: t.value for t in find_times("Asian Games di Jakarta dan Palembang pada 18 Agustus - 2 September "
+                                               "mendatang.", date(2017, 9, 3))}
+    assert got["2 September"] == "2018-09-02"

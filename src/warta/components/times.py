@@ -345,8 +345,9 @@ def _pick_year(ctx: _Ctx, start: int, end: int, month: int, day: Optional[int],
         if agree:
             return min(agree, key=lambda c: abs((c - a).days))
     ahead = [c for c in cands if (c >= a if day else (c.year, c.month) >= (a.year, a.month))]
-    if day and ctx.future(start, end):
+    if day and ctx.future(start, end) and not re.search(r"(?:-|–|hingga|sampai|s/d)\s*$", ctx.text[max(0, start - 12):start]):
         # a story re-told a few days late still says "akan … 25 Oktober mendatang": not next year's
+        # (not the end of a range, "18 Agustus - 2 September mendatang", which follows its start)
         ahead = [c for c in cands if c >= a - timedelta(days=10)]
     if ctx.future(start, end) or (day is None and _lang().month_ahead_re.search(ctx.text[max(0, start - 12):start])):
         return min(ahead) if ahead else None   # "akan …", "sebelum September" (said in July)
