@@ -120,8 +120,8 @@ class Gazetteer:
             if ctx.get("quote_before") else None
         self.derby = set(ctx.get("derby", {}))
         fw = words_re("feature_word")
-        self.feature_re = re.compile(r"\b(?i:" + fw + r")\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?=\s*,\s*)") \
-            if fw else None
+        self.feature_re = re.compile(r"\b(?i:" + fw + r")\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?=\s*,\s*$)") \
+            if fw else None   # searched in the few characters before each known place (speed)
         self.club_verb_re = re.compile(r"(?:^|\s)(?:" + words_re("club_verb") + r")\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s*(?:,|dan|serta)\s*){0,4}(?:[A-Z][\w.]*\s+){0,2}$"
                                        r"|bergabung\s+(?:ke|dengan)\s+(?:[A-Z][\w.]*\s+){1,3}dari\s+$") \
             if ctx.get("club_verb") else None
@@ -608,20 +608,22 @@ def _features(text, out: list[PlaceMatch], g: Gazetteer) -> list[PlaceMatch]:
     "di Tanjakan Emen, Subang" keeps the slope at Subang's point (feature 'other')."""
     if g.feature_re is None:
         return out
-    by_start = {m.start: m for m in out}
     taken = bytearray(len(text))
     for m in out:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     extra = []
-    for f in g.feature_re.finditer(text):
-        if any(taken[f.start():f.end()]):
+    for nxt in out:
+        if nxt.row.country != "IDN" or nxt.row.feature == "country" or nxt.row.key.startswith("P:"):
+            continue   # a regency, city, district or village: close enough to stand for the feature
+        w0 = max(0, nxt.start - 70)
+        if "," not in text[w0:nxt.start]:
+            continue
+        f = g.feature_re.search(text, w0, nxt.start)
+        if f is None or any(taken[f.start():f.end()]):
             continue
         prev = _word_before(text, f.start())
         if not (prev in g.cues or prev.lower() in g.cues):
             continue   # "Mandalika, Tanjung Kelayang, Labuan Bajo": a list, not an address
-        nxt = by_start.get(re.match(r"\s*,\s*", text[f.end():]).end() + f.end())
-        if nxt is None or nxt.row.country != "IDN" or nxt.row.feature == "country" or nxt.row.key.startswith("P:"):
-            continue   # a regency, city, district or village: close enough to stand for the feature
         r = nxt.row
         extra.append(PlaceMatch(f.start(), f.end(), f.group(), GazRow(f"F:{r.key}", f.group(), "other", r.country,
                                                                      r.lat, r.lon, None, 0)))
