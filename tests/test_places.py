@@ -347,3 +347,11 @@ def test_feature_the_tables_lack_is_kept_at_the_place_after_it():
     assert got[0] == ("Tanjakan Emen", "Tanjakan Emen", "other", "IDN")
     got = places("destinasi Borobudur, Mandalika, Tanjung Kelayang, Labuan Bajo, Wakatobi.")
     assert "Tanjung Kelayang" not in [p[0] for p in got]
+
+
+def test_a_language_is_not_a_place():
+    """'berbahasa Inggris', 'bahasa Jepang', 'Bahasa Indonesia' name languages; the country stays a place
+    where the text goes there ('tiba di Jerman')."""
+    got = places("Ia fasih berbahasa Inggris, belajar bahasa Jepang dan mengajar Bahasa Indonesia di Bandung. "
+                 "Kursus bahasa Jerman dibuka sebelum ia tiba di Jerman.")
+    assert [(name, country) for _text, name, _feature, country in got] == [("Bandung", "IDN"), ("Jerman", "DEU")]
