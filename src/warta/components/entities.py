@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from warta import record as R
+from warta.components.sentences import dateline_end
 from warta.kb.normalize import alias_key, is_acronym, variant_key
 from warta.kb.store import KB
 from warta.lang import table, word_list
@@ -219,9 +220,9 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
             start += 1
         span = doc[start:end]
         text, end_char = span.text, span.end_char
-        if kb_idx is None and gaz is None and text[-3:].lower() in PARTICLES and len(doc[end - 1].text) > 5 \
-                and kb.lookup(text[:-3]):
-            text, end_char = text[:-3], end_char - 3      # "… Turki dan Arab Saudilah yang …"
+        particle = next((p for p in PARTICLES if text.lower().endswith(p)), None) if kb_idx is None and gaz is None else None
+        if particle and len(doc[end - 1].text) > len(particle) + 2 and kb.lookup(text[:-len(particle)]):
+            text, end_char = text[:-len(particle)], end_char - len(particle)   # "… Turki dan Arab Saudilah yang …"
         m = Mention(start, end, span.start_char, end_char, text, label, gaz=gaz, source=source,
                     sent=sent_of[start], kb=kb_idx)
         if m.kb is None and gaz and gaz.get("wikidata"):
@@ -322,7 +323,7 @@ def foreign_institutions(doc: Doc, mentions: list[Mention], kb: KB) -> list[Ment
         ent = kb.get(m.kb) if m.kb is not None else None
         if (nxt is not None and ent is not None and m.label == "ORG" and nxt.start == m.end and nxt.label == "LOC"
                 and ent.get("country") == "IDN" and (ent.get("actor") or "").startswith("IDN")
-                and not {"indonesia", "ri", "republik"} & set(ent["name"].lower().split())):
+                and not _names_a_country(ent["name"], kb)):
             place = kb.get(nxt.kb) if nxt.kb is not None else None
             country = (nxt.gaz or {}).get("country") or (place or {}).get("country")
             is_country = (nxt.gaz or {}).get("kind") == "country" or (
@@ -338,6 +339,11 @@ def foreign_institutions(doc: Doc, mentions: list[Mention], kb: KB) -> list[Ment
         out.append(m)
         k += 1
     return out
+
+
+def _names_a_country(name: str, kb: KB) -> bool:
+    """"Bank Indonesia", "Kepolisian Negara Republik Indonesia": the name itself says whose it is."""
+    return any(kb.get(idx)["type"] == "LOC" for _s, _e, idx in kb.scan(name))
 
 
 def _lower_case_words(doc: Doc) -> frozenset:
@@ -933,8 +939,8 @@ def _quote_mask(doc: Doc) -> list[bool]:
 
 PREPOSITIONS = frozenset(word_list("subject_blocking_words.txt"))
 SUBJECT_FOLLOWERS = frozenset(word_list("subject_following_words.txt"))
-SOURCE_CUES = frozenset(word_list("source_cue_words.txt"))
-PARTICLES = ("lah", "kah")          # emphatic particles written onto the last word of a name
+SOURCE_CUES = frozenset(tuple(line.split()) for line in word_list("source_cue_words.txt"))
+PARTICLES = frozenset(row[0] for row in table("enclitics.tsv") if row[1] == "particle")   # "Arab Saudilah"
 
 
 def _looks_subject(doc: Doc, m: Mention) -> Optional[bool]:
@@ -954,24 +960,9 @@ def _looks_subject(doc: Doc, m: Mention) -> Optional[bool]:
     return None
 
 
-def _dateline_end(doc: Doc) -> int:
-    """Token index after a dateline dash ('Jakarta, CNN Indonesia -- …', 'JAKARTA (Pos Kota) - …'),
-    or 0: the publisher named there is not an actor of the story."""
-    for i in range(min(len(doc), 12)):
-        t = doc[i]
-        if i and t.is_sent_start:
-            return 0
-        if t.text in ("-", "--", "–", "—"):
-            return i
-    return 0
-
-
 def _cited_source(doc: Doc, m: Mention) -> bool:
     """'dilansir Reuters', 'dikutip dari Tribratanews': a cited outlet, never an antecedent."""
-    i = m.start
-    if i > 0 and doc[i - 1].lower_ in ("dari", "oleh"):
-        i -= 1
-    return i > 0 and doc[i - 1].lower_ in SOURCE_CUES
+    return any(tuple(t.lower_ for t in doc[m.start - k: m.start]) in SOURCE_CUES for k in (2, 1) if m.start >= k)
 
 
 def _recent(history: list[Mention], cluster: int, sent: int, window: int) -> bool:
@@ -1006,8 +997,8 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], pronouns: list[Mention],
         after = doc[k].lower_ if k < len(doc) else ""
         if before in SPEECH_FORMS or after in SPEECH_FORMS or before == "menurut":
             m.score = 1.0
-    dateline_end = _dateline_end(doc)
-    events = sorted([m for m in mentions if m.cluster is not None and m.end > dateline_end and not _cited_source(doc, m)]
+    after_dateline = dateline_end(doc)   # the publisher named in a dateline is not in the story
+    events = sorted([m for m in mentions if m.cluster is not None and m.end > after_dateline and not _cited_source(doc, m)]
                     + pronouns, key=lambda m: m.start)
     for m in events:
         m.subject = _looks_subject(doc, m)

@@ -34,6 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from warta import record as R
+from warta.components.sentences import dateline_end
 from warta.lang import LANG_DIR
 from warta.tokenizer import enclitic_forms, split_enclitic
 
@@ -1464,17 +1465,6 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-def _after_dateline(doc: Doc, lo: int, hi: int) -> int:
-    """'Jakarta, CNN Indonesia -- Seorang tersangka ...': arguments start after the dateline dash."""
-    for i in range(lo, min(hi, lo + 12)):
-        if doc[i].text in {"-", "--", "–", "—"}:
-            j = i + 1
-            while j < hi and doc[j].text in {"-", "--", "–", "—"}:
-                j += 1
-            return j
-    return lo
-
-
 def _same(a: Optional[R.Actor], b: Optional[R.Actor]) -> bool:
     if a is None or b is None:
         return False
@@ -1551,7 +1541,7 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
         triggers = found[s_index]
         prev_sources: list[Mention] = []
         sent_events: list[R.Event] = []
-        a_lo = _after_dateline(doc, lo, hi) if s_index == 0 else lo
+        a_lo = dateline_end(doc, lo, hi) if s_index == 0 else lo
         for trig in triggers:
             args = arguments(doc, trig, ments, a_lo, hi, triggers, prev_sources, parsed)
             if trig.entry.type in told_types and _anaphoric_nominal(doc, trig, lo, hi) \

@@ -22,6 +22,7 @@ from typing import Optional
 import ahocorasick
 
 from warta.kb import KB_DATA
+from warta.kb.normalize import one_edit_apart
 from warta.lang import table
 
 __all__ = ["PlaceMatch", "Gazetteer", "find_places", "place_for_span", "make_places", "gazetteer"]
@@ -89,6 +90,10 @@ class Gazetteer:
             re.escape(w).replace(r"\ ", r"\s+") for w in sorted(self.org_before, key=len, reverse=True))
             + r"|Pers[a-z]{2,})\s+$")
         self.not_place = set(ctx.get("not_place", {}))
+        self.list_words = (",", "-") + tuple(ctx.get("list_join", {}))   # "Laos, Nyanmar dan Malysia"
+        seps = "|".join(map(re.escape, self.list_words))
+        self.list_sep_before = re.compile(rf"\s*(?:{seps})\s*$")
+        self.list_sep_after = re.compile(rf"\s*(?:{seps})\s*")
         langs = sorted(ctx.get("language_before", {}), key=len, reverse=True)
         self.language_re = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, langs)) + r")\s+$", re.I) if langs else None
         self.compass = set(ctx.get("compass", {}))
@@ -271,20 +276,6 @@ def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
 
 # a capitalised word of 6+ letters that does not go on into a longer name ("Kampung Melayu", "Gorong - gorong")
 _CAP_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{5,}(?![\w-])(?![ \t]+[A-Z])(?!\s*-)")
-_LIST_WORDS = (",", "dan", "serta", "atau", "-")
-_LIST_SEP = re.compile(r"\s*(?:,|dan|serta|atau|-)\s*$")
-
-
-def _edit1(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ by exactly one insertion, deletion or substitution."""
-    if a == b:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
 def _typos(text, chosen, taken, ents, g: Gazetteer):
@@ -306,11 +297,11 @@ def _typos(text, chosen, taken, ents, g: Gazetteer):
     if countries >= 2:   # the list route
         for m in _CAP_WORD.finditer(text):
             s, e = m.span()
-            if taken[s] or not (text[max(0, s - 7):s].rstrip().endswith(_LIST_WORDS)
-                                or text[e:e + 7].lstrip().startswith(_LIST_WORDS)):
+            if taken[s] or not (text[max(0, s - 7):s].rstrip().endswith(g.list_words)
+                                or text[e:e + 7].lstrip().startswith(g.list_words)):
                 continue
-            sep_l = _LIST_SEP.search(text[max(0, s - 8):s])
-            sep_r = re.match(r"\s*(?:,|dan|serta|atau|-)\s*", text[e:e + 8])
+            sep_l = g.list_sep_before.search(text[max(0, s - 8):s])
+            sep_r = g.list_sep_after.match(text[e:e + 8])
             neighbours = [n for n in (ends.get(s - len(sep_l.group())) if sep_l else None,
                                       starts.get(e + sep_r.end()) if sep_r else None) if n is not None]
             if any(any(g.rows[i].feature == "country" for i, _ in g.lookup(n[2])) for n in neighbours):
@@ -330,7 +321,7 @@ def _typos(text, chosen, taken, ents, g: Gazetteer):
         found = set(index.get(low, ()))
         for i in range(len(low)):
             found.update(index.get(low[:i] + low[i + 1:], ()))
-        found = {x for x in found if _edit1(low, x.lower())}
+        found = {x for x in found if one_edit_apart(low, x.lower())}
         if len(found) != 1:
             continue
         alias = found.pop()

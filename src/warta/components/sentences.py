@@ -13,6 +13,7 @@ Reads tokens (abbreviations are already single tokens, see ``warta.tokenizer``);
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Optional
 
 import numpy
 from spacy.attrs import SENT_START
@@ -125,3 +126,22 @@ class SentenceSegmenter:
             flags = numpy.array([1 if s else -1 for s in sentence_starts(doc)], dtype="int32").reshape(-1, 1)
             doc.from_array([SENT_START], flags.astype("uint64"))
         return doc
+
+
+DATELINE_DASHES = frozenset({"-", "--", "–", "—"})
+
+
+def dateline_end(doc, lo: int = 0, hi: Optional[int] = None) -> int:
+    """Token index after the dateline dash of the sentence [lo, hi) ("Jakarta, CNN Indonesia -- …",
+    "JAKARTA (Pos Kota) - …"), else ``lo``: what stands before it is the place and the publisher,
+    not the story's actors. Works on a Doc or any sequence of tokens with ``text``/``is_sent_start``."""
+    hi = len(doc) if hi is None else hi
+    for i in range(lo, min(hi, lo + 12)):
+        if i > lo and doc[i].is_sent_start:
+            return lo
+        if doc[i].text in DATELINE_DASHES:
+            j = i + 1
+            while j < hi and doc[j].text in DATELINE_DASHES:
+                j += 1
+            return j
+    return lo

@@ -24,6 +24,7 @@ from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
+from warta.kb.normalize import one_edit_apart
 from warta.lang import table
 from warta.tokenizer import doc_text
 
@@ -182,6 +183,7 @@ class _Lang:
         self.month_follow_re = re.compile(rf"^\s+{_alt(self.cues['month_follow'])}\b", I)
         self.law_re = re.compile(r"\b(?:nomor|no\.?)\s*[:.]?\s*\d+\s+$", I)
         self.law_year_re = re.compile(r"\b(?:nomor|no\.?)\s*[:.]?\s*\d+\s+tahun\s+$", I)
+        self.weekday_join = re.compile(rf"\s*(?:,\s*)?(?:{_alt(self.cues['weekday_join'])}|,)\s*(?:hari\s+)?", I)
         # "September dan Oktober", "Juli hingga Agustus": a month next to another month is a month
         self.month_pair_after = re.compile(rf"\s*(?i:dan|atau|hingga|sampai|s/d|-|–)\s*{mon_full}\b")
         self.month_pair_before = re.compile(rf"\b{mon_full}\s*(?i:,|dan|atau|-|–)\s*$")
@@ -397,21 +399,9 @@ def _typo_month(word: str) -> Optional[int]:
     if w in L.months:
         return None
     for m in L.long_months:
-        if abs(len(m) - len(w)) <= 1 and _edit1(w, m):
+        if abs(len(m) - len(w)) <= 1 and one_edit_apart(w, m):
             return L.full_months[m]
     return None
-
-
-def _edit1(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ by exactly one insertion, deletion or substitution."""
-    if a == b:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
 def _weekday_date(ctx: _Ctx, start: int, end: int, wd: int, direction: Optional[str]) -> Optional[date]:
@@ -836,16 +826,14 @@ def _apposition(times: list[TimeMatch], text: str) -> list[TimeMatch]:
     return out
 
 
-_WEEKDAY_JOIN = re.compile(r"\s*(?:,\s*)?(?:dan|serta|atau|,)\s*(?:hari\s+)?$", re.I)
-
-
 def _coordinated_weekly(times: list[TimeMatch], text: str) -> list[TimeMatch]:
     """"setiap Senin, Rabu dan Sabtu": weekdays joined to a weekly set recur too (P1W), not dates."""
+    join = _lang().weekday_join
     out: list[TimeMatch] = []
     for t in times:
         prev = out[-1] if out else None
         if (prev is not None and prev.kind == "set" and prev.value == "P1W" and t.rule == "weekday"
-                and _WEEKDAY_JOIN.fullmatch(text[prev.end:t.start])):
+                and join.fullmatch(text[prev.end:t.start])):
             t = TimeMatch(t.start, t.end, t.text, "P1W", "set", True, None, "set")
         out.append(t)
     return out

@@ -31,3 +31,16 @@ def variant_key(word: str) -> str:
     w = re.sub(r"(iy|yi|ij|ii|y|i)$", "", w)       # transliteration endings
     w = w.replace("kh", "h").replace("j", "y").replace("dz", "z")
     return w
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one insertion, deletion or substitution
+    (a one-letter typo of a name: "Malysia", "Febriari")."""
+    if a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
