@@ -15,14 +15,10 @@ in one bucket by comparing the events behind it:
 import sys
 from collections import Counter
 
-from warta.eval.events import _triples, actor_names, actors_match, load_gold
-from warta.pipeline import load, prepare_doc
+from warta.eval.events import _overlap, _triples, actor_names, actors_match, load_gold, match_triples, predict_article
+from warta.pipeline import load
 
 ALLOWED = {"dev", "dev2", "dev3", "test2"}
-
-
-def _ov(a, b):
-    return a["start"] < b["end"] and b["start"] < a["end"]
 
 
 def _actor_cause(mine, other, ments_m, ments_o):
@@ -36,42 +32,40 @@ def _actor_cause(mine, other, ments_m, ments_o):
     return out
 
 
+def _cause(e, others, ments_e, ments_o, kind, gold):
+    """The bucket of one unmatched event ``e`` (kind "miss" or "false"), judged by the events on the
+    other side (``others``) at an overlapping trigger."""
+    same = [o for o in others if _overlap(o["trigger"], e["trigger"])]
+    same_type = [o for o in same if o["type"] == e["type"]]
+    if same_type:
+        return f"{kind} actor:" + "+".join(_actor_cause(e, same_type[0], ments_e, ments_o) or ["dup"])
+    if same:
+        return f"{kind} type"
+    if kind == "miss":
+        return "miss no-trigger"
+    if not any(g["sentence"] == e["sentence"] for g in gold):
+        return "false spurious:quiet-sentence"
+    return "false spurious"
+
+
 def classify(gold, preds, ments):
     gt, pt = _triples(gold, None), _triples(preds, ments)
-    used, miss = set(), []
-    for g in gt:
-        k = next((k for k, p in enumerate(pt) if k not in used and p[0] == g[0]
-                  and actors_match(g[1], p[1]) and actors_match(g[2], p[2])), None)
-        if k is None:
-            miss.append(g)
-        else:
-            used.add(k)
-    false = [p for k, p in enumerate(pt) if k not in used]
+    pairs = match_triples(gt, pt)
+    used = set(pairs.values())
+
+    def event_of(events, triple, m):
+        return next(e for e in events
+                    if (e["type"], actor_names(e.get("source"), m), actor_names(e.get("target"), m)) == triple)
+
     rows = []
-    for g in miss:
-        e = next(e for e in gold if (e["type"], actor_names(e.get("source")), actor_names(e.get("target"))) == g)
-        same = [p for p in preds if _ov(p["trigger"], e["trigger"])]
-        st = [p for p in same if p["type"] == e["type"]]
-        if st:
-            cause = "miss actor:" + "+".join(_actor_cause(e, st[0], None, ments) or ["dup"])
-        elif same:
-            cause = "miss type"
-        else:
-            cause = "miss no-trigger"
-        rows.append((cause, e))
-    for p in false:
-        e = next(e for e in preds if (e["type"], actor_names(e.get("source"), ments), actor_names(e.get("target"), ments)) == p)
-        same = [g for g in gold if _ov(g["trigger"], e["trigger"])]
-        st = [g for g in same if g["type"] == e["type"]]
-        if st:
-            cause = "false actor:" + "+".join(_actor_cause(e, st[0], ments, None) or ["dup"])
-        elif same:
-            cause = "false type"
-        elif not any(g["sentence"] == e["sentence"] for g in gold):
-            cause = "false spurious:quiet-sentence"
-        else:
-            cause = "false spurious"
-        rows.append((cause, e))
+    for gi, g in enumerate(gt):
+        if gi not in pairs:
+            e = event_of(gold, g, None)
+            rows.append((_cause(e, preds, None, ments, "miss", gold), e))
+    for k, p in enumerate(pt):
+        if k not in used:
+            e = event_of(preds, p, ments)
+            rows.append((_cause(e, gold, ments, None, "false", gold), e))
     return rows
 
 
@@ -83,9 +77,7 @@ def main(splits, verbose=False):
             raise SystemExit(f"rule-work splits only: {sorted(ALLOWED)}")
         c = Counter()
         for art in load_gold(None, split):
-            doc = nlp(prepare_doc(nlp, art["text"], published=art.get("published")))
-            preds = [e.model_dump(mode="json") for e in (doc._.events or [])]
-            ments = {e.id: [m.text or "" for m in e.mentions] + [e.name] for e in (doc._.entities or [])}
+            preds, ments = predict_article(nlp, art)
             for cause, e in classify(art["events"], preds, ments):
                 c[cause] += 1
                 if verbose:

@@ -7,8 +7,8 @@ how far the `confidence` field works as a precision dial for users.
 import sys
 from collections import Counter
 
-from warta.eval.events import _prf, load_gold, score_article
-from warta.pipeline import load, prepare_doc
+from warta.eval.events import _prf, load_gold, predict_article, score_article
+from warta.pipeline import load
 
 THRESHOLDS = (0.0, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9)
 
@@ -18,10 +18,7 @@ def main(splits: str) -> None:
     rows = []
     for split in splits.split(","):
         for art in load_gold(None, split):
-            doc = nlp(prepare_doc(nlp, art["text"], published=art.get("published")))
-            preds = [e.model_dump(mode="json") for e in doc._.events]
-            ments = {e.id: [m.text or "" for m in e.mentions] + [e.name] for e in doc._.entities}
-            rows.append((art, preds, ments))
+            rows.append((art, *predict_article(nlp, art)))
     for c in THRESHOLDS:
         tot: Counter = Counter()
         for art, preds, ments in rows:

@@ -7,7 +7,7 @@ triples marked. Refuses the held-out splits (test, test3), which are only scored
 """
 import sys
 
-from warta.eval.events import _triples, actors_match, load_gold
+from warta.eval.events import _triples, load_gold, match_triples
 from warta.pipeline import load, prepare_doc
 
 ALLOWED = {"dev", "dev2", "dev3", "test2"}
@@ -22,21 +22,15 @@ def main(split: str):
         preds = [e.model_dump(mode="json") for e in (doc._.events or [])]
         ments = {e.id: [m.text or "" for m in e.mentions] + [e.name] for e in (doc._.entities or [])}
         gt, pt = _triples(art["events"], None), _triples(preds, ments)
-        used, gmiss = set(), []
-        for g in gt:
-            k = next((k for k, p in enumerate(pt) if k not in used and p[0] == g[0]
-                      and actors_match(g[1], p[1]) and actors_match(g[2], p[2])), None)
-            if k is None:
-                gmiss.append(g)
-            else:
-                used.add(k)
+        pairs = match_triples(gt, pt)
+        used = set(pairs.values())
+        gmiss = [g for gi, g in enumerate(gt) if gi not in pairs]
         sents = list(doc.sents)
         print(f"### {art['id']}  gold={len(gt)} pred={len(pt)} tp={len(used)}")
 
         def a(x):
             return "-" if x is None else f"{x.get('text')}({x.get('country') or ''})"
         for e in art["events"]:
-            key = next((g for g in gt if g[0] == e["type"]), None)
             print(f"  G s{e['sentence']} {e['type']} {a(e['source'])} > {a(e['target'])} | {e['trigger']['text']} | {e['status']}")
         for e in preds:
             print(f"  P s{e['sentence']} {e['type']} {a(e['source'])} > {a(e['target'])} | {e['trigger']['text']} | {e['status']}")

@@ -95,18 +95,33 @@ def _triples(events: Iterable[dict], ments) -> list[tuple]:
     return out
 
 
-def _match(gold: list[tuple], pred: list[tuple]) -> int:
-    used = set()
-    tp = 0
-    for g in gold:
+def match_triples(gold: list[tuple], pred: list[tuple]) -> dict[int, int]:
+    """Greedy one-to-one matching, gold index -> predicted index (same type, both actors matching)."""
+    used: set[int] = set()
+    pairs: dict[int, int] = {}
+    for gi, g in enumerate(gold):
         for k, p in enumerate(pred):
             if k in used or p[0] != g[0]:
                 continue
             if actors_match(g[1], p[1]) and actors_match(g[2], p[2]):
                 used.add(k)
-                tp += 1
+                pairs[gi] = k
                 break
-    return tp
+    return pairs
+
+
+def _match(gold: list[tuple], pred: list[tuple]) -> int:
+    return len(match_triples(gold, pred))
+
+
+def predict_article(nlp, art: dict) -> tuple[list[dict], dict[str, list[str]]]:
+    """warta's events of a gold article as dicts, and each entity's mention texts (for actor matching)."""
+    from warta.pipeline import prepare_doc
+
+    doc = nlp(prepare_doc(nlp, art["text"], published=art.get("published")))
+    preds = [e.model_dump(mode="json") for e in (doc._.events or [])]
+    ments = {e.id: [m.text or "" for m in e.mentions] + [e.name] for e in (doc._.entities or [])}
+    return preds, ments
 
 
 def _overlap(a: dict, b: dict) -> bool:
@@ -142,14 +157,10 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
 
 
 def evaluate(nlp, gold: list[dict]) -> dict:
-    from warta.pipeline import prepare_doc
-
     tot: dict[str, int] = {}
     per_type: dict[str, list[int]] = {}
     for art in gold:
-        doc = nlp(prepare_doc(nlp, art["text"], published=art.get("published")))
-        preds = [e.model_dump(mode="json") for e in (doc._.events or [])]
-        ments = {e.id: [m.text or "" for m in e.mentions] + [e.name] for e in (doc._.entities or [])}
+        preds, ments = predict_article(nlp, art)
         s = score_article(art["events"], preds, ments)
         for k, v in s.items():
             tot[k] = tot.get(k, 0) + v
