@@ -218,7 +218,6 @@ class _Lang:
         add(self.cues["set_adj"], "set_adj")
         add(self.holidays, "holiday")
         add(self.numbers, "count", "set_an", "count_range")
-        add(("dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"), "count", "set_an", "count_range")
         add(self.cues["set_lead"] | {"per"}, "set")
         add(("pukul", "pkl", "jam"), "clock")
         add(["se" + u for u in self.units], "count")
