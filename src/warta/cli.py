@@ -116,6 +116,7 @@ def eval_sentences(
 from warta.batch import batch_cli  # noqa: E402
 from warta.eval.coref import eval_coref_cli  # noqa: E402
 from warta.eval.events import eval_events_cli  # noqa: E402
+from warta.eval.tone import eval_tone_cli  # noqa: E402
 from warta.eval.ner import eval_ner_cli  # noqa: E402
 from warta.eval.parser import eval_parser_cli  # noqa: E402
 from warta.eval.places import eval_places_cli  # noqa: E402
@@ -147,6 +148,7 @@ eval_app.command("quotes")(eval_quotes_cli)
 eval_app.command("times")(eval_times_cli)
 eval_app.command("places")(eval_places_cli)
 eval_app.command("events")(eval_events_cli)
+eval_app.command("tone")(eval_tone_cli)
 
 if __name__ == "__main__":
     app()

@@ -34,10 +34,10 @@ def table(name: str) -> tuple[tuple[str, ...], ...]:
 
 
 def weighted_lexicon(name: str) -> dict[str, float]:
-    """A ``word<TAB>weight`` file with a header row (the InSet format)."""
+    """A ``word<TAB>weight`` file with a header row (the InSet format); ``#`` comment lines first are skipped."""
     out: dict[str, float] = {}
     with open(LANG_DIR / name, encoding="utf-8") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
+        for row in csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"):
             try:
                 out[row["word"].strip().lower()] = float(row["weight"])
             except (KeyError, TypeError, ValueError):
