@@ -32,6 +32,8 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=600)
     ap.add_argument("--seed", type=int, default=77)
     ap.add_argument("--out", type=Path, default=HERE / "breadth.txt")
+    ap.add_argument("--skip-seen", action="store_true", help="also skip every id in breadth-seen.txt (fresh articles only)")
+    ap.add_argument("--dump", type=Path, help="also write each article's text, NER LOC spans, times and places (JSONL)")
     args = ap.parse_args()
 
     import warta
@@ -41,6 +43,9 @@ def main() -> None:
     from times_places import _published
 
     gold = {json.loads(line)["id"] for line in open(HERE / "tp_articles.jsonl", encoding="utf-8")}
+    if args.skip_seen:
+        gold |= {line.strip() for line in open(HERE / "breadth-seen.txt", encoding="utf-8")
+                 if line.strip() and not line.startswith("#")}
     pool = [a for a in distinct_rows(ROOT.parent / "shared/data/indosum") if a["id"] not in gold]
     pool.sort(key=lambda a: a["id"])
     random.Random(args.seed).shuffle(pool)
@@ -52,6 +57,7 @@ def main() -> None:
     nlp = warta.load()
     miss_t, novalue, miss_p, extra_p, geo = Counter(), Counter(), Counter(), Counter(), Counter()
     ctx_t, ctx_p = {}, {}
+    dump = open(args.dump, "w", encoding="utf-8") if args.dump else None
     for a in pool:
         text = article_text(a["paragraphs"])
         doc = nlp(prepare_doc(nlp, text, published=_published(a["id"])))
@@ -72,6 +78,12 @@ def main() -> None:
             if not any(ps < e and s < pe for ps, pe in pspans):
                 miss_p[text[s:e]] += 1
                 ctx_p.setdefault(text[s:e], f"{a['id'][:40]}: …{text[max(0, s - 80):e + 60]}…".replace("\n", " "))
+        if dump:
+            dump.write(json.dumps({"id": a["id"], "published": _published(a["id"]), "text": text, "locs": locs,
+                                   "ents": [(e.start_char, e.end_char, e.label_) for e in doc.ents],
+                                   "times": [t.model_dump(mode="json") for t in doc._.times or []],
+                                   "places": [p.model_dump(mode="json") for p in doc._.places or []]},
+                                  ensure_ascii=False) + "\n")
         for p in doc._.places or []:
             geo[(p.text, p.name, p.country, p.feature)] += 1
             if not any(s < p.end and p.start < e for s, e in locs):
