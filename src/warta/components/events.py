@@ -176,8 +176,11 @@ def load_lexicon(lang_dir: str = str(LANG_DIR)) -> Lexicon:
     d = Path(lang_dir)
     by_first: dict[str, list[TriggerEntry]] = {}
     rows = [l.rstrip("\n").split("\t") for l in open(d / "event_triggers.tsv", encoding="utf-8")
-            if l.strip() and not l.startswith("#")]
-    for i, cols in enumerate(rows[1:]):
+            if l.strip() and not l.startswith("#")][1:]
+    if (d / "event_trigger_forms.tsv").exists():   # regular derived forms (training/events/morph_forms.py)
+        rows += [l.rstrip("\n").split("\t") for l in open(d / "event_trigger_forms.tsv", encoding="utf-8")
+                 if l.strip() and not l.startswith("#")][1:]
+    for i, cols in enumerate(rows):
         typ, mode, cameo, active, passive, nominal, requires, _gloss = cols
         req = frozenset(w.lower() for w in _split(requires))
         for voice, cell in (("active", active), ("passive", passive), ("nominal", nominal)):
@@ -295,6 +298,18 @@ def find_triggers(doc: Doc, start: int, end: int, lex: Lexicon, taken: Optional[
             i += 1
             continue
         cands = lex.by_first.get(low)
+        if not cands and "-" in low:   # a plural by reduplication: "serangan-serangan" is "serangan"
+            cands = [e for e in lex.by_first.get(_singular(low), ()) if e.voice == "nominal"]
+            if cands:
+                hit = next(((e, j) for e in cands if not e.requires
+                            for j in [_match_form(doc, i + 1, e.form[1:]) if len(e.form) > 1 else i + 1]
+                            if j is not None and j <= end), None)
+                if hit is not None:
+                    out.append(Trigger(i, hit[1], hit[0], "nominal"))
+                    i = hit[1]
+                    continue
+            i += 1
+            continue
         if not cands:
             if not low.endswith(_ENCLITIC_ENDS):
                 i += 1
@@ -568,6 +583,10 @@ def _resolve_plural(ms: list[Mention], history: list[tuple], s_index: int,
                 # "X melakukan pertemuan dengan Y. Mereka bersepakat ...": after a two-sided event, both sides
                 both = srcs + tgts if typ in RECIPROCAL and len(srcs) == 1 and len(tgts) == 1 else srcs
                 out.extend(Mention(m.start, m.end, a, 0) for a in both)
+                break
+            elif len(tgts) >= 2:
+                # "Siti dan Doan akan diadili ... Mereka dituduh": the two targets of a sourceless event
+                out.extend(Mention(m.start, m.end, a, 0) for a in tgts)
                 break
     return out
 
@@ -1499,10 +1518,17 @@ def _lazy_parse(doc: Doc, spans: list[tuple[int, int, int]], parser: Language) -
 
 
 def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Language] = None,
-                   use_doc_parse: bool = True) -> list[R.Event]:
+                   use_doc_parse: bool = True, trace: Optional[list] = None) -> list[R.Event]:
     """Events of one Doc. ``parser``: a syntax pipeline used to parse, on demand, only the sentences
-    that hold a trigger, when the Doc carries no parse of its own."""
+    that hold a trigger, when the Doc carries no parse of its own. ``trace``: a list that receives
+    (start_char, end_char, reason) for every lexicon trigger dropped by a filter, so error analysis
+    can tell a lexicon miss from a found-but-dropped trigger (``training/events/causes.py``)."""
     lex = lex or load_lexicon()
+
+    def drop(trig: Trigger, reason: str) -> None:
+        if trace is not None:
+            sp = doc[trig.start: trig.end]
+            trace.append((sp.start_char, sp.end_char, reason))
     if not len(doc):
         return []
     ments = actor_mentions(doc, lex)
@@ -1520,6 +1546,15 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
     for k, (lo, hi) in enumerate(sentences):   # "ancaman yang diserukan AS": "diserukan" carries the nominal
         found[k] = [t for t in found[k] if not (t.voice == "passive" and _norm(doc[t.start]) in LIGHT_PASSIVE
                     and any(n.voice == "nominal" and _light_passive_after(doc, n, hi) == t.end for n in found[k]))]
+    if trace is not None:
+        for k, (lo, hi) in enumerate(sentences):
+            kept = {(t.start, t.end) for t in found[k]}
+            for t in find_triggers(doc, lo, hi, lex):
+                if (t.start, t.end) in kept:
+                    continue
+                drop(t, "inside-name" if set(range(t.start, t.end)) & ment_tokens
+                     else "nominal-blocker" if t.voice == "nominal" and _prev_word(doc, t.start, lo) in lex.nominal_blockers
+                     else "state-clause" if _state_clause(doc, t, lo) else "light-passive")
     if use_doc_parse and doc.has_annotation("DEP"):
         parsed: Optional[Syntax] = Syntax(doc)
     elif parser is not None:
@@ -1546,16 +1581,21 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             args = arguments(doc, trig, ments, a_lo, hi, triggers, prev_sources, parsed)
             if trig.entry.type in told_types and _anaphoric_nominal(doc, trig, lo, hi) \
                     and not (args.sources and _after_responsible_frame(doc, trig, lo)):
+                drop(trig, "anaphoric-nominal")
                 continue   # guideline: a nominal marked as known ("kerja sama ini") of a type already told is no new event
             if _conditional(doc, trig, lo):
+                drop(trig, "conditional")
                 continue   # "jika ditangkap Polisi", "kalau ... berani menangkap Rizieq": a hypothetical, no event
             if _request_content(doc, trig, triggers):
+                drop(trig, "request-content")
                 continue   # guideline: "meminta aparat untuk tidak menangkap X": the content of a request is no event
             if trig.voice == "nominal" and not args.targets and _prev_word(doc, trig.start, lo) in VENUE_PREP:
+                drop(trig, "venue")
                 continue   # "bertemu Turnbull di KTT G20", "dalam pertemuan itu": a venue or frame, not an event
             if not args.sources and trig.voice == "active" and _relative_verb(doc, trig, lo):
                 issuer = _document_issuer(doc, trig, ments, a_lo, triggers)
                 if issuer is None:
+                    drop(trig, "relative-verb")
                     continue   # "iklan politik yang mendukung Trump": the agent is the head noun, no actor
                 args.sources = _coordinated(ments, issuer, doc, -1, a_lo, hi)
             if any(m.kind in ("PL", "DUAL") for m in args.sources + args.targets):
@@ -1592,9 +1632,11 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                 # "Rusia dan Indonesia sepakat", "Pemerintah dan gerilyawan saling melempar tuduhan"
                 pairs = [(s, t) for s in sources for t in sources if s is not t]
             if sources == [None] and targets == [None]:
+                drop(trig, "no-actor")
                 continue
             if trig.voice == "nominal" and targets == [None] and sources[0] is not None \
                     and all((trig.entry.type, _key(a)) in told_pairs for a in sources):
+                drop(trig, "nominal-re-mention")
                 continue   # guideline: "pertemuan itu / kerja sama ASEAN" re-mentions an event already coded
             history.append((s_index, [a for a in sources if a is not None], [a for a in targets if a is not None],
                             trig.entry.type))
