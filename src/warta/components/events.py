@@ -1575,6 +1575,7 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
     for s_index, (lo, hi) in enumerate(sentences):
         triggers = found[s_index]
         prev_sources: list[Mention] = []
+        prev_active: Optional[tuple[int, list[Mention]]] = None   # (end, sources) of the last active verb
         sent_events: list[R.Event] = []
         a_lo = dateline_end(doc, lo, hi) if s_index == 0 else lo
         for trig in triggers:
@@ -1598,6 +1599,11 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                     drop(trig, "relative-verb")
                     continue   # "iklan politik yang mendukung Trump": the agent is the head noun, no actor
                 args.sources = _coordinated(ments, issuer, doc, -1, a_lo, hi)
+            if not args.sources and trig.voice == "active" and prev_active is not None \
+                    and not any(_norm(t) in CLAUSE_BREAK for t in doc[prev_active[0]: trig.start]):
+                # "Korea Utara menepis dialog dengan sebaliknya mengancam ...": a later verb of the
+                # clause with no subject of its own shares the subject of the active verb before it
+                args.sources = list(prev_active[1])
             if any(m.kind in ("PL", "DUAL") for m in args.sources + args.targets):
                 if countries is None:
                     countries = _country_actors(doc)
@@ -1642,6 +1648,8 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                             trig.entry.type))
             if args.sources:
                 prev_sources = args.sources
+                if trig.voice == "active":
+                    prev_active = (trig.end, args.sources)
             span = doc[trig.start: trig.end]
             date = _date_for(doc, lo, hi, trig)
             place = _place_for(doc, lo, hi, trig, args)
