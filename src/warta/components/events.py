@@ -155,6 +155,7 @@ class Lexicon:
     agent_firsts: frozenset[str] = frozenset()
     cue_words: frozenset[str] = frozenset()
     object_blockers: dict = field(default_factory=dict)   # object word -> event types it blocks ("*": all)
+    bare_unusable: frozenset = frozenset()   # agent keys that need a modifier to name an actor ("negara")
 
 
 def _split(cell: str) -> list[str]:
@@ -221,7 +222,8 @@ def load_lexicon(lang_dir: str = str(LANG_DIR)) -> Lexicon:
                    words("event_nominal_blockers.txt"), words("event_name_stopwords.txt") | single_roles,
                    frozenset(single_roles), frozenset(k[0] for k in agents),
                    frozenset(w for v in cues.values() for toks, _s, _w in v for w in toks),
-                   _object_blockers(d / "event_object_blockers.txt"))
+                   _object_blockers(d / "event_object_blockers.txt"),
+                   frozenset((w,) for w in words("event_agents_bare.txt")))
 
 
 # ----------------------------------------------------------------------------- triggers
@@ -434,6 +436,8 @@ def actor_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
             key = tuple(_singular(_base(x)) for x in doc[i: i + n])
             if len(key) == n and key in lex.agents:
                 a, b = _agent_span(doc, i, i + n, covered, lex)
+                if b - a == 1 and key in lex.bare_unusable and not (b < len(doc) and doc[b].text[:1].isupper()):
+                    break   # a bare "negara(-negara)" names no one; "negara berkembang" does
                 ments.append(Mention(a, b, R.Actor(text=doc[a:b].text, sector=lex.agents[key]), 2))
                 break
     ments.extend(_bare_roles(doc, lowers, covered, ments, lex))
