@@ -234,7 +234,8 @@ def test_named_holidays_take_their_day_in_the_nearest_year():
 def test_lower_case_lebaran_and_chinese_new_year_are_their_holidays():
     assert one("Menjelang lebaran, harga cabai di pasar naik.", date(2017, 6, 10)).value == "2017-06-25"
     found = find_times("Perayaan Tahun Baru Cina tahun ini meriah.", date(2017, 1, 10))
-    assert (found[0].text, found[0].value) == ("Tahun Baru Cina", "2017-01-28")
+    # a holiday with its relative year is one expression (guideline since test9: "lebaran tahun ini")
+    assert (found[0].text, found[0].value) == ("Tahun Baru Cina tahun ini", "2017-01-28")
 
 
 
@@ -344,3 +345,37 @@ def test_lengths_and_dates_ahead():
     got = {t.text: t.value for t in find_times("Asian Games di Jakarta dan Palembang pada 18 Agustus - 2 September "
                                                "mendatang.", date(2017, 9, 3))}
     assert got["2 September"] == "2018-09-02"
+
+
+def test_anaphoric_years_and_holidays_with_a_relative_year():
+    """IndoSum 1489022107 (test9, 9 March 2017): 'pada tahun yang sama' is the year just named,
+    'Lebaran tahun sebelumnya' the Lebaran of the year before it, 'lebaran tahun ini' one expression;
+    'naik dari tahun sebelumnya' counts from the year the text gives, not from publication."""
+    got = [(t.text, t.value) for t in find_times(
+        "untuk angkutan mudik Lebaran 2016.  Sementara untuk jumlah perjalanan pada tahun yang sama tercatat "
+        "2.000. Jumlah tersebut naik dari Lebaran tahun sebelumnya sebanyak 340 perjalanan. Untuk lebaran "
+        "tahun ini tiket tersedia.", date(2017, 3, 9))]
+    assert got == [("Lebaran 2016", "2016-07-06"), ("tahun yang sama", "2016"),
+                   ("Lebaran tahun sebelumnya", "2015-07-17"), ("lebaran tahun ini", "2017-06-25")]
+    got = {t.text: t.value for t in find_times(
+        "Pada 2016, IPK Indonesia mendapat skor 37 atau naik 1 poin dari tahun sebelumnya.", date(2017, 12, 12))}
+    assert got == {"2016": "2016", "tahun sebelumnya": "2015"}
+    # a month compared with the same month a year before; a count of years before stays a length
+    got = {t.text: t.value for t in find_times(
+        "Kunjungan selama Juni 2017 naik 31,61 persen dibandingkan dengan bulan yang sama tahun lalu.", date(2017, 8, 2))}
+    assert got["bulan yang sama tahun lalu"] == "2016-06"
+    assert [t.value for t in find_times("Sementara tiga tahun sebelumnya, sang ibunda meninggal.", date(2016, 11, 19))] == ["P3Y"]
+    assert find_times("Harapan kami lebih baik dari tahun-tahun sebelumnya.", date(2017, 8, 2)) == []
+
+
+def test_named_days_on_a_fixed_date():
+    """IndoSum 1491850842 (test10): 'Bastille Day' beside '14 Juli' of last year is that day;
+    commemorations of a fixed date ('Hari Antikorupsi Sedunia', 'Hari Pers Nasional 2018')."""
+    got = {t.text: t.value for t in find_times(
+        "Aksi serangan paling mematikan terjadi tahun lalu di Perancis pada 14 Juli, bersamaan dengan hari "
+        "libur nasional Bastille Day.", date(2017, 4, 11))}
+    assert got["Bastille Day"] == "2016-07-14"
+    t = one("dalam acara Peringatan Hari Antikorupsi Sedunia di Jakarta.", date(2017, 12, 11))
+    assert (t.text, t.value) == ("Hari Antikorupsi Sedunia", "2017-12-09")
+    t = one("pada Hari Pers Nasional 2018.", date(2018, 2, 25))
+    assert (t.text, t.value) == ("Hari Pers Nasional 2018", "2018-02-09")

@@ -82,6 +82,9 @@ class _Lang:
         self.holidays = {_norm(f): k for f, k in table("time_holidays.tsv")}
         self.holiday_dates: dict[tuple[str, int], date] = {
             (k, int(y)): date.fromisoformat(d) for k, y, d in table("time_holiday_dates.tsv")}
+        fixed = table("time_fixed_days.tsv")   # "Bastille Day", "Hari Kartini": one date every year
+        self.holidays.update({_norm(f): f"fixed:{md}" for f, md in fixed})
+        self.anaphoric = {_norm(f): (u, int(o)) for f, u, o in table("time_anaphoric.tsv")}
         cues: dict[str, set[str]] = {}
         for f, k in table("time_cues.tsv"):
             cues.setdefault(k, set()).add(_norm(f))
@@ -133,7 +136,11 @@ class _Lang:
                 rf"\b(?P<n1>\d+|{numword})\s*(?:-|–|hingga|sampai)\s*(?P<n2>\d+|{numword})\s+(?P<unit>{unit})"
                 rf"(?:\s+(?P<past>{past})|\s+(?P<fut>{fut}))?\b(?!-)", I)),
             ("holiday", re.compile(
-                rf"\b(?P<hol>{_alt(f for f, _ in table('time_holidays.tsv'))})(?:\s+(?P<y>(?:19|20)\d{{2}}))?\b(?!\s*-\s*\d)")),
+                rf"\b(?P<hol>{_alt([f for f, _ in table('time_holidays.tsv')] + [f for f, _ in fixed])})"
+                rf"(?:\s+(?P<y>(?:19|20)\d{{2}})|\s+(?P<rely>(?i:tahun\s+(?:lalu|ini|depan|kemarin)))"
+                rf"|\s+(?P<ana>(?i:{_alt(f for f in self.anaphoric if f.startswith('tahun '))})))?\b(?!\s*-\s*\d)")),
+            ("anaphoric", re.compile(   # "tahun sebelumnya", "bulan yang sama tahun lalu", "pada hari yang sama"
+                rf"(?<![-\w])(?P<ana>(?i:{_alt(self.anaphoric)}))(?:\s+(?P<prev>(?i:tahun\s+(?:lalu|sebelumnya))))?\b")),
             ("vague_dur", re.compile(rf"\b{_alt(self.cues['vague_count'])}\s+(?P<unit>{unit})\b(?!-)", I)),
             ("month", re.compile(rf"(?i:\b(?P<lead>{mod}bulan\s+)?)(?P<mon>{mon_full})(?:\s+(?P<y_>\d{{4}})|\s+(?P<rely>(?i:tahun\s+(?:lalu|ini|depan|kemarin))))?\b")),
             ("decade", re.compile(
@@ -217,6 +224,7 @@ class _Lang:
         add(self.cues["vague_count"], "vague_count", "vague_dur")
         add(self.cues["set_adj"], "set_adj")
         add(self.holidays, "holiday")
+        add(self.anaphoric, "anaphoric")
         add(self.numbers, "count", "set_an", "count_range")
         add(self.cues["set_lead"] | {"per"}, "set")
         add(("pukul", "pkl", "jam"), "clock")
@@ -362,6 +370,13 @@ def _pick_year(ctx: _Ctx, start: int, end: int, month: int, day: Optional[int],
     return past
 
 
+def _holiday_date(key: str, year: int) -> Optional[date]:
+    """The day of a named holiday in ``year``: from the per-year table, or a fixed "fixed:MM-DD" day."""
+    if key.startswith("fixed:"):
+        return _safe_date(year, int(key[6:8]), int(key[9:11]))
+    return _lang().holiday_dates.get((key, year))
+
+
 def _holiday(ctx: _Ctx, start: int, end: int, key: str, year: Optional[str]):
     """"Lebaran", "Natal 2016", "Tahun Baru Imlek": the holiday's day in the year written, else the
     occurrence nearest publication (news speaks of the last or the coming one), the coming one
@@ -372,12 +387,12 @@ def _holiday(ctx: _Ctx, start: int, end: int, key: str, year: Optional[str]):
         return None   # "ke Natal, Brasil": the city
     if year:
         # "malam tahun baru 2018" is the eve of 2018: 31 December 2017
-        d = L.holiday_dates.get((key, int(year) - (1 if key == "malam_tahun_baru" else 0)))
+        d = _holiday_date(key, int(year) - (1 if key == "malam_tahun_baru" else 0))
         return (d.isoformat(), "date", True) if d else None
     a = ctx.anchor
     if a is None:
         return (None, "date", False)
-    cands = [d for y in (a.year - 1, a.year, a.year + 1) if (d := L.holiday_dates.get((key, y)))]
+    cands = [d for y in (a.year - 1, a.year, a.year + 1) if (d := _holiday_date(key, y))]
     if not cands:
         return (None, "date", False)
     if re.match(r"\s+(?:yang\s+)?(?:lalu|kemarin|silam)\b", ctx.text[end:end + 20]):
@@ -476,7 +491,19 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
     if name == "vague_dur":
         return (None, "duration", False)
     if name == "holiday":
-        return _holiday(ctx, s, e, L.holidays[_norm(g["hol"])], g.get("y"))
+        key = L.holidays[_norm(g["hol"])]
+        if g.get("ana"):   # "Lebaran tahun sebelumnya": dated after the pass, from the year named before it
+            return (None, "date", False)
+        if g.get("rely"):   # "lebaran tahun ini"
+            if ctx.anchor is None:
+                return (None, "date", False)
+            y = ctx.anchor.year + L.relative[_norm(g["rely"])][1]
+            return _holiday(ctx, s, e, key, str(y + (1 if key == "malam_tahun_baru" else 0)))
+        return _holiday(ctx, s, e, key, g.get("y"))
+    if name == "anaphoric":
+        if re.search(rf"(?:\d|\b(?:{'|'.join(map(re.escape, L.numbers))}))\s+$", text[max(0, s - 12):s], re.I):
+            return None   # "tiga tahun sebelumnya": a count of years, read by the count pattern
+        return (None, "date", False)   # dated by _anaphoric from the time named before it
     if name == "count_range":   # "10 - 15 hari", "satu sampai dua tahun": a span of lengths, kept without a value
         n1, n2 = L.number(g["n1"]), L.number(g["n2"])
         if n1 is None or n2 is None or n2 <= n1:
@@ -605,7 +632,7 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
     return None
 
 
-_PRIORITY = {"date_typo": 3, "holiday": 2, "count_range": 3, "month_range": 2, "season_year": 4, "set_adj": 3, "vague_dur": 3, "vague_count": 2, "decade": 1, "set_an": 3, "wd_numeric": 0, "wd_date": 0, "date_range": 1, "date_numeric": 1, "date_iso": 1, "date": 2,
+_PRIORITY = {"anaphoric": 3, "date_typo": 3, "holiday": 2, "count_range": 3, "month_range": 2, "season_year": 4, "set_adj": 3, "vague_dur": 3, "vague_count": 2, "decade": 1, "set_an": 3, "wd_numeric": 0, "wd_date": 0, "date_range": 1, "date_numeric": 1, "date_iso": 1, "date": 2,
              "clock": 2, "clock_tz": 2, "month_year": 3, "relative": 3, "vague": 2, "set": 3, "count": 4,
              "year": 5, "month": 5, "weekday": 6}
 
@@ -660,6 +687,7 @@ def find_times(text: str, published=None, sentences: Optional[list[tuple[int, in
     found.sort(key=lambda x: x[0].start)
     found = _speech_time(found, ctx)
     found = _speech_carry(found, ctx)
+    found = _anaphoric(found, ctx)
     out = _compound_durations([t for t, _ in found], text)
     out = _same_day_again(out)
     out = _apposition(out, text)
@@ -758,6 +786,49 @@ def _speech_carry(found, ctx: _Ctx):
     return out
 
 
+_PRECISION = {"year": re.compile(r"\d{4}"), "month": re.compile(r"\d{4}-\d{2}"), "day": _DAY}
+
+
+def _anaphoric(found, ctx: _Ctx):
+    """"tahun sebelumnya", "pada tahun yang sama", "Lebaran tahun sebelumnya", "bulan yang sama tahun
+    lalu": counted from the last date before it that the text gives to that precision (the story's
+    year, not publication's); with none, from publication, marked imprecise."""
+    L = _lang()
+    out, last = [], []
+    for t, m in found:
+        g = m.groupdict()
+        if t.value is None and g.get("ana") and t.rule in ("anaphoric", "holiday"):
+            unit, off = L.anaphoric[_norm(g["ana"])]
+            dated = [x.value for x in reversed(last) if x.kind == "date" and x.value and _PRECISION[unit].match(x.value)
+                     and x.rule != "anaphoric" and not (x.rule == "holiday" and "tahun" in x.text.lower())]
+            # a month counts from the last month named as such ("Juni 2017 … Selasa … bulan sebelumnya" is
+            # May), a year from the last date of any precision ("Hingga Desember 2016 … tahun sebelumnya")
+            prev = next((v for v in dated if unit != "month" or _PRECISION[unit].fullmatch(v)), dated[0] if dated else None)
+            precise = prev is not None
+            if prev is None and ctx.anchor is not None:
+                prev = ctx.anchor.isoformat()
+            if prev is not None:
+                d = date.fromisoformat(prev[:10] if len(prev) >= 10 else (prev + "-01-01")[:10])
+                if unit == "year":
+                    v = f"{d.year + off:04d}"
+                elif unit == "month":
+                    d = _add_months(d.replace(day=1), off - (12 if g.get("prev") else 0))
+                    v = d.strftime("%Y-%m")
+                else:
+                    d = d + timedelta(days=off)
+                    if g.get("prev"):
+                        d = _safe_date(d.year - 1, d.month, d.day) or d
+                    v = d.isoformat()
+                if t.rule == "holiday":
+                    hd = _holiday_date(L.holidays[_norm(g["hol"])], int(v[:4]))
+                    v = hd.isoformat() if hd else None
+                if v is not None:
+                    t = TimeMatch(t.start, t.end, t.text, v, "date", precise, t.until, t.rule)
+        out.append((t, m))
+        last.append(t)
+    return out
+
+
 _DUR = re.compile(r"P(?:(?P<Y>[\d.]+)Y)?(?:(?P<Mo>[\d.]+)M)?(?:(?P<W>[\d.]+)W)?(?:(?P<D>[\d.]+)D)?"
                   r"(?:T(?:(?P<H>[\d.]+)H)?(?:(?P<Mi>[\d.]+)M)?(?:(?P<S>[\d.]+)S)?)?")
 _DUR_ORDER = ("Y", "Mo", "W", "D", "H", "Mi", "S")
@@ -787,11 +858,12 @@ def _compound_durations(times: list[TimeMatch], text: str) -> list[TimeMatch]:
 
 
 def _same_day_again(times: list[TimeMatch]) -> list[TimeMatch]:
-    """A yearless "3 November" repeated later in the article is the same day as the first one."""
+    """A yearless "3 November" repeated later in the article is the same day as the first one; so
+    is a named day falling on it ("pada 14 Juli [2016], bersamaan dengan … Bastille Day")."""
     seen: dict[str, str] = {}
     out = []
     for t in times:
-        if t.rule == "date" and t.value and _DAY.fullmatch(t.value) and not re.search(r"\d{4}|tahun", t.text, re.I):
+        if t.rule in ("date", "holiday") and t.value and _DAY.fullmatch(t.value) and not re.search(r"\d{4}|tahun", t.text, re.I):
             md = t.value[5:]
             if md in seen and seen[md] != t.value:
                 t = TimeMatch(t.start, t.end, t.text, seen[md], t.kind, t.precise, t.until, t.rule)
