@@ -107,6 +107,7 @@ CONTRAST = _G["contrast"]
 CONTRAST_ALSO = _G["contrast_also"]
 REPORT_AFTER = _G["report_after"]
 QUANTIFIER = _G["quantifier"]
+QUANTITY_FROM = _G.get("quantity_from", frozenset())
 COMPLEMENT_LEAD = _G["complement_lead"]
 ATTRIBUTION = _G["attribution"]
 RECEIVE = _G.get("receive_verb", frozenset())
@@ -655,6 +656,8 @@ def _prev_word(doc: Doc, i: int, lo: int) -> str:
     j = i - 1
     while j >= lo and (doc[j].text in QUOTE_TOKENS or doc[j].like_num or doc[j].lower_ in QUANTIFIER):
         j -= 1
+        if j - 1 >= lo and doc[j + 1].like_num and doc[j].lower_ == "dari" and doc[j - 1].lower_ in QUANTITY_FROM:
+            j -= 2   # "lebih dari 9.200 orang": a quantity
     return _norm(doc[j]) if j >= lo else ""
 
 
