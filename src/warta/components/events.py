@@ -108,6 +108,8 @@ CONTRAST_ALSO = _G["contrast_also"]
 REPORT_AFTER = _G["report_after"]
 QUANTIFIER = _G["quantifier"]
 QUANTITY_FROM = _G.get("quantity_from", frozenset())
+SHARED_SUBJECT = _G.get("shared_subject", frozenset())
+NO_SHARE = _G.get("no_share", frozenset())
 COMPLEMENT_LEAD = _G["complement_lead"]
 ATTRIBUTION = _G["attribution"]
 RECEIVE = _G.get("receive_verb", frozenset())
@@ -649,6 +651,13 @@ def _coordinated(ments: list[Mention], k: int, doc: Doc, direction: int, lo: int
         links.pop()
         group.pop()
     return group
+
+
+def _skip_adverbs(doc: Doc, i: int, lo: int) -> int:
+    """Token i moved left over the adverbs and modals before a verb ("karena [tengah] dituding")."""
+    while i - 1 > lo and _norm(doc[i - 1]) in SKIP_BEFORE_VERB:
+        i -= 1
+    return i
 
 
 def _prev_word(doc: Doc, i: int, lo: int) -> str:
@@ -1583,6 +1592,7 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
         triggers = found[s_index]
         prev_sources: list[Mention] = []
         prev_active: Optional[tuple[int, list[Mention]]] = None   # (end, sources) of the last active verb
+        prev_subject: Optional[tuple[int, list[Mention]]] = None  # (end, grammatical subject) of the last verb
         sent_events: list[R.Event] = []
         a_lo = dateline_end(doc, lo, hi) if s_index == 0 else lo
         for trig in triggers:
@@ -1611,6 +1621,16 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                 # "Korea Utara menepis dialog dengan sebaliknya mengancam ...": a later verb of the
                 # clause with no subject of its own shares the subject of the active verb before it
                 args.sources = list(prev_active[1])
+            if prev_subject is not None and trig.voice in ("active", "passive") \
+                    and not (args.sources if trig.voice == "active" else args.targets) \
+                    and _prev_word(doc, _skip_adverbs(doc, trig.start, lo), lo) in SHARED_SUBJECT \
+                    and not any(_norm(t) in RELATIVE or _norm(t) in NO_SHARE for t in doc[prev_subject[0]: trig.start]):
+                # "Qatar diisolasi Saudi karena dituding ...", "X ditangkap setelah menyerang Y": the verb
+                # after a subordinator keeps the grammatical subject of the verb before
+                if trig.voice == "active":
+                    args.sources = list(prev_subject[1])
+                else:
+                    args.targets = list(prev_subject[1])
             if any(m.kind in ("PL", "DUAL") for m in args.sources + args.targets):
                 if countries is None:
                     countries = _country_actors(doc)
@@ -1657,6 +1677,9 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                 prev_sources = args.sources
                 if trig.voice == "active":
                     prev_active = (trig.end, args.sources)
+            subj = args.sources if trig.voice == "active" else args.targets if trig.voice == "passive" else None
+            if subj:
+                prev_subject = (trig.end, subj)
             span = doc[trig.start: trig.end]
             date = _date_for(doc, lo, hi, trig)
             place = _place_for(doc, lo, hi, trig, args)
