@@ -110,6 +110,7 @@ QUANTIFIER = _G["quantifier"]
 QUANTITY_FROM = _G.get("quantity_from", frozenset())
 SHARED_SUBJECT = _G.get("shared_subject", frozenset())
 NO_SHARE = _G.get("no_share", frozenset())
+COMPLEMENT_THAT = _G.get("complement_that", frozenset())
 COMPLEMENT_LEAD = _G["complement_lead"]
 ATTRIBUTION = _G["attribution"]
 RECEIVE = _G.get("receive_verb", frozenset())
@@ -1196,6 +1197,10 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
                     and _norm(doc[trig.end]) in COMPLEMENT_LEAD and _norm(doc[trig.end]) in CLAUSE_BREAK:
                 # "mendesak agar Korea Utara mematuhi resolusi": the one urged is the complement's subject
                 tgt_i = _right_object(doc, ments, trig.end + 1, nxt, max_gap=4)
+            if tgt_i is None and trig.entry.type == "ACCUSE" and trig.end < hi \
+                    and _norm(doc[trig.end]) in COMPLEMENT_THAT:
+                # "menuding bahwa sebenarnya rezim Korut merupakan dalang ...": the accused opens the clause
+                tgt_i = _right_object(doc, ments, trig.end + 1, nxt, max_gap=3)
             if tgt_i is None and trig.entry.type in ("REQUEST", "THREATEN") and trig.end + 1 < hi \
                     and doc[trig.end].text == ",":
                 # "Trump pun mengancam, para senator tidak dapat masuk ...": the threatened party opens the clause
