@@ -111,6 +111,7 @@ QUANTITY_FROM = _G.get("quantity_from", frozenset())
 SHARED_SUBJECT = _G.get("shared_subject", frozenset())
 NO_SHARE = _G.get("no_share", frozenset())
 COMPLEMENT_THAT = _G.get("complement_that", frozenset())
+PATIENT_NOMINAL_PREFIXES = tuple(sorted(_G.get("patient_nominal_prefix", frozenset()), key=len, reverse=True))
 COMPLEMENT_LEAD = _G["complement_lead"]
 ATTRIBUTION = _G["attribution"]
 RECEIVE = _G.get("receive_verb", frozenset())
@@ -652,6 +653,14 @@ def _coordinated(ments: list[Mention], k: int, doc: Doc, direction: int, lo: int
         links.pop()
         group.pop()
     return group
+
+
+def _patient_nominal(tok) -> bool:
+    """A peN-an noun of a transitive verb (pembunuhan, penangkapan, penyerangan, pemecatan): a person
+    named right after it undergoes the act; root-an and per-an nouns (serangan, kunjungan, pertemuan)
+    take their agent there."""
+    w = tok.lower_
+    return w.endswith("an") and w.startswith(PATIENT_NOMINAL_PREFIXES) and not w.startswith("per")
 
 
 def _skip_adverbs(doc: Doc, i: int, lo: int) -> int:
@@ -1265,11 +1274,15 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
             gap = [_norm(t) for t in doc[trig.end: m.start] if t.text not in QUOTE_TOKENS]
             if any(not w.isalpha() for w in gap):
                 break
-            if len(gap) <= 1 and all(w not in PREP_TARGET and w not in PREP_NOT_ACTOR and w not in CLAUSE_BREAK
-                                      for w in gap) or (len(gap) == 1 and gap[0] in AGENT_MARKER):
+            if not gap and m.kind == "PER" and m.rank == 0 and _patient_nominal(doc[trig.start]):
+                tgt_i = idx   # "pembunuhan Kim", "penangkapan Rizieq": a person after a peN-an noun is its patient
+            elif len(gap) <= 1 and all(w not in PREP_TARGET and w not in PREP_NOT_ACTOR and w not in CLAUSE_BREAK
+                                       for w in gap) or (len(gap) == 1 and gap[0] in AGENT_MARKER):
                 src_i = idx
             break
         for idx, m in _from(ments, trig.end):
+            if tgt_i is not None:
+                break
             if m.start < trig.end or (src_i is not None and idx <= src_i):
                 continue
             if m.start - trig.end > 8 or m.end > hi:
