@@ -161,6 +161,7 @@ class Lexicon:
     cue_words: frozenset[str] = frozenset()
     object_blockers: dict = field(default_factory=dict)   # object word -> event types it blocks ("*": all)
     bare_unusable: frozenset = frozenset()   # agent keys that need a modifier to name an actor ("negara")
+    needs_target: frozenset = frozenset()    # trigger words that are events only with a party as object
 
 
 def _split(cell: str) -> list[str]:
@@ -228,7 +229,8 @@ def load_lexicon(lang_dir: str = str(LANG_DIR)) -> Lexicon:
                    frozenset(single_roles), frozenset(k[0] for k in agents),
                    frozenset(w for v in cues.values() for toks, _s, _w in v for w in toks),
                    _object_blockers(d / "event_object_blockers.txt"),
-                   frozenset((w,) for w in words("event_agents_bare.txt")))
+                   frozenset((w,) for w in words("event_agents_bare.txt")),
+                   words("event_needs_target.txt"))
 
 
 # ----------------------------------------------------------------------------- triggers
@@ -1685,6 +1687,9 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             if sources == [None] and targets == [None]:
                 drop(trig, "no-actor")
                 continue
+            if targets == [None] and _norm(doc[trig.start]) in lex.needs_target:
+                drop(trig, "needs-target")
+                continue   # "mendorong ekspor ikan": no party pushed, no appeal
             if trig.voice == "nominal" and targets == [None] and sources[0] is not None \
                     and all((trig.entry.type, _key(a)) in told_pairs for a in sources):
                 drop(trig, "nominal-re-mention")
