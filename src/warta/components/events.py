@@ -283,6 +283,19 @@ def _object_blocked(doc: Doc, j: int, end: int, lex: Lexicon, typ: str) -> bool:
     return bool(types) and ("*" in types or typ in types)
 
 
+def _subject_blocked(doc: Doc, i: int, start: int, lex: Lexicon, typ: str) -> bool:
+    """A passive whose subject makes it no event: "reputasi organisasi itu telah dirusak" (only words
+    blocking this type, up to 6 words back, not across punctuation)."""
+    for k in range(i - 1, max(start, i - 7) - 1, -1):
+        t = doc[k]
+        if not (t.is_alpha or "-" in t.text):
+            return False
+        types = lex.object_blockers.get(t.lower_)
+        if types and typ in types:
+            return True
+    return False
+
+
 def _strings(doc: Doc) -> tuple[list[str], list[str]]:
     """(texts, lower-case forms) of every token, read once per Doc from its arrays: building a
     Token object per access was a third of this stage's time."""
@@ -341,6 +354,8 @@ def find_triggers(doc: Doc, start: int, end: int, lex: Lexicon, taken: Optional[
                 if req_at is None:
                     continue
             if e.voice == "active" and j < end and _object_blocked(doc, j, end, lex, e.type):
+                continue
+            if e.voice == "passive" and _subject_blocked(doc, i, start, lex, e.type):
                 continue
             hit = Trigger(i, j, e, e.voice)
             break
