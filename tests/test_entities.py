@@ -237,3 +237,16 @@ def test_emphatic_particle_is_not_part_of_a_name(nlp):
                "2018-02-20")._.entities
     saudi = next(e for e in ents if e.name == "Arab Saudi")
     assert saudi.country == "SAU" and texts(saudi) == ["Arab Saudi"]
+
+
+def test_lower_case_word_after_a_name_is_not_part_of_it():
+    """The NER glues a predicate to a name ("Fahri geram", "Materazzi roboh"); particles and
+    hyphenated parts stay ("Tamim bin Hamad", "Son Heung-min")."""
+    import warta
+
+    rec = warta.extract("Fahri geram karena namanya disebut. Materazzi roboh, Zidane diusir. "
+                        "Emir Qatar Sheikh Tamim bin Hamad al-Thani bertemu Son Heung-min.")
+    names = {e.name for e in rec.entities if e.type == "PER"}
+    assert {"Fahri", "Materazzi", "Zidane", "Son Heung-min"} <= names
+    assert any("Tamim bin Hamad" in n for n in names)
+    assert not any(n.endswith((" geram", " roboh")) for n in names)

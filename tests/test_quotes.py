@@ -418,3 +418,17 @@ def test_parenthetical_inside_a_title():
     ents = [_ent("e1", "PER", text, "Kepala Biro Humas KPK"), _ent("e2", "PER", text, "Yuyuk Andriati")]
     q = _one(_q(text, ents)[0], "direct", '"Terkait kondisi')
     assert q.speaker == "e2" and q.speaker_mention.text == "Yuyuk Andriati"
+
+
+def test_description_after_a_cue_names_the_last_speaker_or_the_main_person():
+    """'ujar sang pelatih', 'tutur pelatih berusia 60 tahun tersebut': someone already named;
+    'kata seorang sumber' stays unnamed."""
+    import warta
+
+    text = ('Pelatih Persib, Mario Gomez, puas dengan hasil pertandingan. "Kami bermain sangat baik malam ini," '
+            'kata pria asal Argentina itu. "Saya bangga dengan pemain," ujar sang pelatih. "Kami akan terus '
+            'bekerja," tutur pelatih berusia 60 tahun tersebut. "Ini rahasia," kata seorang sumber.')
+    rec = warta.extract(text, published="2017-08-01")
+    names = {e.id: e.name for e in rec.entities}
+    speakers = [names.get(q.speaker) for q in rec.quotes]
+    assert speakers == ["Mario Gomez", "Mario Gomez", "Mario Gomez", None]

@@ -93,11 +93,27 @@ class GazetteerRuler:
         return doc
 
 
+@lru_cache(maxsize=1)
+def _name_particles() -> frozenset[str]:
+    from warta.lang import word_list
+
+    return frozenset(word_list("name_particles.txt"))
+
+
+def _lowercase_tail(doc: Doc, start: int, end: int, label: str) -> bool:
+    """A person span whose last word is a lower-case word glued on by the NER ("Fahri geram",
+    "Edy layak", "Zumi Zola Zulkifli pekerjaan"); name particles and hyphenated parts stay."""
+    last = doc[end - 1]
+    return (label == "PER" and end - start > 1 and last.is_alpha and last.text[:1].islower()
+            and last.lower_ not in _name_particles() and doc[end - 2].text != "-")
+
+
 def _trim_space(doc: Doc) -> Doc:
-    """The trained NER sometimes takes a paragraph break into a span ("Persiba\n\n"): cut
-    whitespace tokens off entity edges, so every later stage gets clean mention offsets."""
+    """The trained NER sometimes takes a paragraph break into a span ("Persiba\n\n") or a
+    lower-case word after a person's name ("Materazzi roboh"): cut them off entity edges, so
+    every later stage gets clean mention offsets."""
     ents = doc.ents
-    if not any(doc[e.end - 1].is_space or doc[e.start].is_space for e in ents):
+    if not any(doc[e.end - 1].is_space or doc[e.start].is_space or _lowercase_tail(doc, e.start, e.end, e.label_) for e in ents):
         return doc
     out = []
     for e in ents:
@@ -106,6 +122,8 @@ def _trim_space(doc: Doc) -> Doc:
             end -= 1
         while start < end and doc[start].is_space:
             start += 1
+        while _lowercase_tail(doc, start, end, e.label_):
+            end -= 1
         if end > start:
             out.append(Span(doc, start, end, label=e.label, kb_id=e.kb_id))
     doc.ents = out

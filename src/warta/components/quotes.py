@@ -79,6 +79,8 @@ class QuoteLexicon:
     lead: tuple[str, ...]        # lower-cased, multi-word allowed, longest first
     coord: frozenset[str]
     det: frozenset[str]          # 'seorang', 'para': an unnamed speaker phrase
+    epithet: frozenset[str]      # 'sang', 'si': a description of someone already named
+    demonstratives: frozenset[str]  # 'itu', 'tersebut' closing such a description
     block: frozenset[str]        # negation / modal before a cue: nothing was said ('tidak menjelaskan')
     partial_verbs: frozenset[str]  # verbs that attribute a fragment right after them ('menjanjikan')
     object_words: tuple[str, ...]
@@ -182,6 +184,7 @@ def load_lexicon(lang: str = "id") -> QuoteLexicon:
         coord=frozenset(by_class.get("coord", ())),
         block=frozenset(by_class.get("block", ())),
         det=frozenset(w for w in by_class.get("det", ()) if " " not in w),
+        epithet=frozenset(by_class.get("epithet", ())), demonstratives=frozenset(by_class.get("demonstrative", ())),
         partial_verbs=frozenset(f for f, c in cues.items() if c.position == "partial"),
         object_words=tuple(sorted(by_class.get("object", ()), key=len, reverse=True)),
         roles=frozenset(roles), months=frozenset(months), abbreviations=frozenset(abbreviations),
@@ -874,9 +877,39 @@ def resolve_speakers(
     mentions.sort()
     mention_starts = [m[0] for m in mentions]
     longest = max((m[1] - m[0] for m in mentions), default=0)
-    roles = (lex or load_lexicon()).roles
+    lex = lex or load_lexicon()
+    roles = lex.roles
     quotes: list[Quote] = []
     last_named: Optional[tuple[int, Optional[str]]] = None    # (end of the phrase, its speaker)
+
+    def salient(s: int) -> tuple[Optional[str], bool]:
+        """The person a pronoun or description at ``s`` most likely means, and whether found."""
+        lo = bisect_left(mention_starts, s - 1500 - longest)
+        hi = bisect_left(mention_starts, s)
+        prior = [m for m in mentions[lo:hi] if m[1] <= s and m[3] == "PER" and s - m[1] < 1500]
+        latest = max(prior, key=lambda m: m[1]) if prior else None
+        if last_named and s - last_named[0] < 400 and (latest is None or latest[1] <= last_named[0]):
+            # '“…,” kata seorang saksi mata. “…,” ujarnya': the speaker just named, even unnamed
+            return last_named[1], True
+        return (latest[2], True) if latest is not None else (None, False)
+
+    quoted = [(c.start, c.end) for c in cands]
+    last_speaker: Optional[tuple[int, str]] = None           # (end of the quote, its speaker)
+
+    def described(s: int) -> Optional[str]:
+        """Whom a description ('sang aktor', 'pebalap 37 tahun itu') means: the last quote's
+        speaker when one spoke within 1,500 characters, else the person the article has named
+        most often so far outside quotations (names inside a quote are what was said, not who)."""
+        if last_speaker and s - last_speaker[0] < 1500:
+            return last_speaker[1]
+        counts: dict[str, list[int]] = {}
+        for m in mentions:
+            if m[1] > s:
+                break
+            if m[3] == "PER" and not any(q0 <= m[0] and m[1] <= q1 for q0, q1 in quoted):
+                counts.setdefault(m[2], []).append(m[1])
+        return max(counts, key=lambda k: (len(counts[k]), counts[k][-1])) if counts else None
+
     for n, c in enumerate(cands, 1):
         a = c.attribution
         speaker = None
@@ -888,7 +921,11 @@ def resolve_speakers(
             hi = bisect_left(mention_starts, e)
             hits = [m for m in mentions[lo:hi] if s < m[1]]
             people = [m for m in hits if m[3] == "PER"]
-            if people:
+            if not people and a.speaker_kind == "name" and _anaphoric_description(text, s, e, lex):
+                # 'ujar sang pelatih', 'kata pria asal Argentina itu': someone already named
+                speaker = described(s)
+                conf = min(conf, 0.6)
+            elif people:
                 # a mention that starts with a role word ('Direktur Utama PT …') is a title the
                 # entity stage typed PER; a name beats it, then the rightmost wins
                 best = max(people, key=lambda m: (text[m[0]:m[1]].split()[0].lower() not in roles, m[1]))
@@ -910,19 +947,13 @@ def resolve_speakers(
                 speaker = _by_surname(text[s:e], mentions, text)
                 conf = min(conf, 0.7)
             else:
-                lo = bisect_left(mention_starts, s - 1500 - longest)
-                hi = bisect_left(mention_starts, s)
-                prior = [m for m in mentions[lo:hi] if m[1] <= s and m[3] == "PER" and s - m[1] < 1500]
-                latest = max(prior, key=lambda m: m[1]) if prior else None
-                if last_named and s - last_named[0] < 400 and (latest is None or latest[1] <= last_named[0]):
-                    # '“…,” kata seorang saksi mata. “…,” ujarnya': the speaker just named, even unnamed
-                    speaker = last_named[1]
-                    conf = min(conf, 0.6)
-                elif latest is not None:
-                    speaker = latest[2]
+                speaker, found = salient(s)
+                if found:
                     conf = min(conf, 0.6)
         if a.speaker and a.speaker_kind == "name":
             last_named = (a.speaker[1], speaker)
+        if speaker:
+            last_speaker = (c.end, speaker)
         # model_construct: the values are built here from valid offsets; validation would double the cost
         quotes.append(Quote.model_construct(
             id=f"q{n}", kind=c.kind, start=c.start, end=c.end, text=text[c.start:c.end],
@@ -934,6 +965,24 @@ def resolve_speakers(
             confidence=round(conf, 2),
         ))
     return quotes
+
+
+_CLAUSE_TAIL = re.compile(r"[^.,;:!?\"“”()\n]{0,60}")
+
+
+def _anaphoric_description(text: str, start: int, end: int, lex: QuoteLexicon) -> bool:
+    """A lower-case speaker phrase that describes someone the article has named: it opens with
+    'sang' / 'si', or its clause closes with a demonstrative ('kata pria asal Argentina itu',
+    'tutur pelatih berusia 60 tahun tersebut'); 'kata seorang sumber' is not one."""
+    words = text[start:end].split()
+    if not words or _is_cap(words[0]):
+        return False
+    if words[0].lower() in lex.epithet:
+        return True
+    if words[0].lower() in lex.det:
+        return False
+    tail = (text[start:end] + _CLAUSE_TAIL.match(text, end).group()).split()
+    return len(tail) > 1 and tail[-1].lower() in lex.demonstratives
 
 
 def _names_a_person(text: str, start: int, end: int, hits, roles: frozenset[str]) -> bool:
