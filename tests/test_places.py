@@ -355,3 +355,24 @@ def test_a_language_is_not_a_place():
     got = places("Ia fasih berbahasa Inggris, belajar bahasa Jepang dan mengajar Bahasa Indonesia di Bandung. "
                  "Kursus bahasa Jerman dibuka sebelum ia tiba di Jerman.")
     assert [(name, country) for _text, name, _feature, country in got] == [("Bandung", "IDN"), ("Jerman", "DEU")]
+
+
+def test_features_named_after_a_nearby_village_and_repeated_local_names():
+    """IndoSum 1475897426 (test9): 'Kali Krukut' is named after Krukut (Jakarta Barat) in an article
+    on Jakarta; 'kawasan Kemang' repeats the 'Kemang' its address placed; IndoSum 1512930600: 'Candi
+    Borobudur … Kabupaten Magelang'. A province alone does not vouch for a village name, and a name
+    after a facility word is the facility's ('Stasiun Gambir')."""
+    text = ("Pemprov DKI Jakarta berencana menertibkan bangunan liar di trase Kali Krukut, kawasan Kemang, "
+            "Jakarta Selatan.\n\n\"Bangunan yang berdiri di kawasan Kemang itu akan kami bongkar,\" kata Ahok. "
+            "Dinas Tata Air sudah mengeruk Kali Krukut.")
+    got = {(p.start, p.text): p.row for p in find_places(text)}
+    krukut = [r for (s, t), r in got.items() if t == "Kali Krukut"]
+    assert len(krukut) == 2 and all(km((r.lat, r.lon), (-6.157, 106.815)) < 25 for r in krukut)   # the river runs Depok - Jakarta
+    kemang = [r for (s, t), r in got.items() if t == "Kemang"]
+    assert len(kemang) == 2 and kemang[0] == kemang[1]
+    got = places("Candi Borobudur di Kabupaten Magelang, Jawa Tengah diterangi warna oranye.")
+    assert got[0][:3] == ("Candi Borobudur", "Candi Borobudur", "other")
+    # "Kawah Putih … Bandung": no village 'Putih' near Bandung, so nothing is guessed
+    assert "Kawah Putih" not in [t for t, *_ in places("Kawah Putih Ciwidey, Bandung, Jawa Barat.")]
+    text = ("Penumpang menumpuk di Gambir, Jakarta Pusat. Kereta tambahan berangkat dari Stasiun Gambir.")
+    assert [t for t, *_ in places(text)].count("Gambir") == 1

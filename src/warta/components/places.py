@@ -129,10 +129,14 @@ class Gazetteer:
         fw = words_re("feature_word")
         self.feature_re = re.compile(r"\b(?i:" + fw + r")\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?=\s*,\s*$)") \
             if fw else None   # searched in the few characters before each known place (speed)
+        self.feature_name_re = re.compile(r"(?<![\w-])(?P<fw>(?i:" + fw + r"))\s+(?P<x>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?)") \
+            if fw else None   # "Kali Krukut", "Candi Borobudur": a feature named after a district or village
         self.club_verb_re = re.compile(r"(?:^|\s)(?:" + words_re("club_verb") + r")\s+(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s*(?:,|dan|serta)\s*){0,4}(?:[A-Z][\w.]*\s+){0,2}$"
                                        r"|bergabung\s+(?:ke|dengan)\s+(?:[A-Z][\w.]*\s+){1,3}dari\s+$") \
             if ctx.get("club_verb") else None
         self.explicit = {a for a, *_ in table("places_aliases.tsv")}
+        self.name_lead = set(ctx.get("name_lead", {}))
+        self.feature_words = set(ctx.get("feature_word", {}))
         self._typo = None
         self.time_words = {f for f, *_ in table("time_weekdays.tsv")} | {f for f, *_ in table("time_months.tsv")}
 
@@ -266,6 +270,8 @@ def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
     if any(m.row.country == "IDN" for m in out):
         out = _local_places(text, out, ents, sent_starts, g)
         out = _features(text, out, g)
+        out = _named_features(text, out, ents, g)
+        out = _repeated_local(text, out, ents, g)
     if any(m.row.country not in (None, "IDN") for m in out):
         out = _small_places(text, out, ents)
     return out
@@ -620,6 +626,82 @@ def _features(text, out: list[PlaceMatch], g: Gazetteer) -> list[PlaceMatch]:
         r = nxt.row
         extra.append(PlaceMatch(f.start(), f.end(), f.group(), GazRow(f"F:{r.key}", f.group(), "other", r.country,
                                                                      r.lat, r.lon, None, 0)))
+    return sorted(out + extra, key=lambda m: m.start) if extra else out
+
+
+def _named_features(text, out: list[PlaceMatch], ents, g: Gazetteer) -> list[PlaceMatch]:
+    """A feature named after a district or village that lies in a place the article names: "Kali
+    Krukut" (Krukut, Jakarta Barat, in an article on DKI Jakarta), "Candi Borobudur" (Kecamatan
+    Borobudur, Kabupaten Magelang), "Hutan Batang Toru". Kept at that unit's point, feature 'other'.
+    Features the tables name themselves ("Danau Toba") are found before this."""
+    if g.feature_name_re is None:
+        return out
+    # regencies, cities, districts and villages the article names (a province is too wide to vouch
+    # for a village name: "Kawah Putih" is no village "Putih" somewhere in Jawa Barat)
+    near = [(m.row.lat, m.row.lon, _radius(m.row), _code(m.row)) for m in out
+            if m.row.country == "IDN" and m.row.feature != "country" and m.row.lat is not None
+            and not m.row.key.startswith("P:")]
+    if not near:
+        return out
+    taken = bytearray(len(text))
+    for m in out:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    extra = []
+    for f in g.feature_name_re.finditer(text):
+        s, e = f.span()
+        if f.group("fw") == "kali" or any(taken[s:e]) or _word_before(text, s) in g.name_lead:
+            continue   # "dua kali Persib": a count; "Pasar Inpres Jembatan Besi": a facility's name
+        if any(lab in VETO_LABELS for lab in ents.containing(s, e)) or g.org_before_re.search(text[max(0, s - 30):s]):
+            continue   # a person; "PT Bukit Asam", "Festival Danau Poso"
+        nxt = re.match(r"\s+([A-Z][A-Za-z]*)", text[e:e + 20])
+        if nxt and nxt.group(1) in g.org_after:
+            continue
+        words = f.group("x").split()
+        row, x_end = None, e
+        for k in range(len(words), 0, -1):   # "Hutan Batang Toru": the two-word district first
+            name = " ".join(words[:k])
+            if len(name) < 4 or name in g.time_words or name in g.not_place or name in g.feature_words:
+                continue
+            row = _local_row(name, set(), near)
+            if row is not None:
+                x_end = f.start("x") + len(name)
+                break
+        if row is None:
+            continue
+        span = text[s:x_end]
+        extra.append(PlaceMatch(s, x_end, span, GazRow(f"F:{row.key}", span, "other", "IDN", row.lat, row.lon, None, 0)))
+        taken[s:x_end] = b"\x01" * (x_end - s)
+    return sorted(out + extra, key=lambda m: m.start) if extra else out
+
+
+def _repeated_local(text, out: list[PlaceMatch], ents, g: Gazetteer) -> list[PlaceMatch]:
+    """A district, village or feature placed once by its address keeps that place when the article
+    names it again bare ("Kemang, Jakarta Selatan" … "di kawasan Kemang itu"), if the NER reads the
+    repeat as a place or a place cue stands before it. Only names found through an address or a
+    feature rule: the gazetteer's own names are resolved on their own."""
+    local = {}
+    for m in out:
+        if (m.row.key[:2] in ("D:", "V:", "F:") and m.text[:1].isupper() and len(m.text) >= 4
+                and m.text not in g.feature_words):
+            local.setdefault(m.text, m.row)
+    if not local:
+        return out
+    taken = bytearray(len(text))
+    for m in out:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    extra = []
+    for name, row in local.items():
+        for r in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            s, e = r.span()
+            if any(taken[s:e]):
+                continue
+            prev = _word_before(text, s)
+            ent = ents.span(s, e)
+            if prev in g.name_lead or not ((ent is not None and ent[0] == s and ent[2] in PLACE_LABELS)
+                                           or prev in g.cues or prev.lower() in g.cues):
+                continue   # "Stasiun Gambir", "Jalur Nagreg": a facility's or a road's name
+            extra.append(PlaceMatch(s, e, name, row))
+            taken[s:e] = b"\x01" * (e - s)
     return sorted(out + extra, key=lambda m: m.start) if extra else out
 
 
