@@ -757,8 +757,14 @@ def _left_subject(doc, ments, trig_start, lo, triggers) -> Optional[int]:
             continue   # "Israel dan para pendukungnya, termasuk AS, menuding": AS is an aside
         if m.rank == 2 and ments_between_is_object(doc, m, trig_start):
             continue
+        if m.start - 1 > lo and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")" \
+                and doc[m.start - 2].text.islower():
+            continue   # "utusan khusus PBB untuk pengungsi (UNHCR)": a bracketed acronym restates the noun before
         if not _subject_position(doc, group[-1].start, lo):
             continue
+        if m.rank == 2 and idx > 0 and ments[idx - 1].end == m.start and ments[idx - 1].rank == 0 \
+                and ments[idx - 1].start >= lo:
+            idx = idx - 1   # "Mahkamah Agung negara Teluk itu memvonis": the agent noun modifies the name
         k = idx
         break
     return k
