@@ -811,6 +811,9 @@ def _request_content(doc: Doc, trig: Trigger, triggers) -> bool:
     """A verb in the complement of a request or threat in the same clause ("meminta aparat kepolisian untuk
     tidak menangkap ...", "mengancam akan menarik diri") is what is asked or threatened, not an event."""
     for t in triggers:
+        if trig.voice == "nominal" and t.end == trig.start and t.voice == "active" \
+                and t.entry.type in ("REQUEST", "REJECT", "AGREE"):
+            return True   # "menepis dialog", "menyerukan gencatan senjata": the noun is what is asked or refused
         if t.end > trig.start or t.entry.type not in ("REQUEST", "THREATEN") or trig.start - t.end > 10:
             continue
         gap = [_norm(x) for x in doc[t.end: trig.start]]
