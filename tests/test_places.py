@@ -376,3 +376,11 @@ def test_features_named_after_a_nearby_village_and_repeated_local_names():
     assert "Kawah Putih" not in [t for t, *_ in places("Kawah Putih Ciwidey, Bandung, Jawa Barat.")]
     text = ("Penumpang menumpuk di Gambir, Jakarta Pusat. Kereta tambahan berangkat dari Stasiun Gambir.")
     assert [t for t, *_ in places(text)].count("Gambir") == 1
+
+
+def test_misspelt_dateline_is_the_city():
+    """IndoSum 1475897426 (test9) 'Jakart (ANTARA News) -', 1519191000 'AKARTA (Pos Kota) –': one letter
+    off a big city in the dateline; an ordinary first word before a comma is not read as one."""
+    assert places("Jakart (ANTARA News) - Pemprov DKI berencana menertibkan bangunan.")[0][:2] == ("Jakart", "Jakarta")
+    assert places("AKARTA (Pos Kota) – Presiden Jokowi mengucap syukur.")[0][:2] == ("AKARTA", "Jakarta")
+    assert places("Kioson, startup e - commerce - berbasis di sini.") == []

@@ -245,6 +245,7 @@ def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
         chosen.append((s, e, alias))   # a not_place name is kept here only to block the names inside it
     chosen = sorted(c for c in chosen if c[2] not in g.not_place)
     chosen = _typos(text, chosen, taken, ents, g)
+    chosen = _dateline_typo(text, chosen, taken, g)
     # Countries named unambiguously give context for the rest.
     context = set()
     for s, e, alias in chosen:
@@ -334,6 +335,29 @@ def _typos(text, chosen, taken, ents, g: Gazetteer):
         if by_cue or any(g.rows[i].feature == "country" for i, _ in g.lookup(alias)):
             extra.append((s, e, alias))
     return sorted(chosen + extra) if extra else chosen
+
+
+_DATELINE = re.compile(r"\s*([A-Za-z]{5,})\s*(?:\(|,)[^\n]{0,40}?\s[-–—]")
+
+
+def _dateline_typo(text, chosen, taken, g: Gazetteer):
+    """A misspelt dateline city: "Jakart (ANTARA News) -", "AKARTA (Pos Kota) –" is the city one
+    letter off (a country, province, regency or a city of a million), when no other name is that close."""
+    m = _DATELINE.match(text)
+    if not m or any(taken[m.start(1):m.end(1)]):
+        return chosen
+    w = m.group(1)
+    low = w.lower()
+    if w in g.alias or w.title() in g.alias or low.title() in g.time_words:
+        return chosen
+    index = g.typo_index()
+    found = set(index.get(low, ()))
+    for i in range(len(low)):
+        found.update(index.get(low[:i] + low[i + 1:], ()))
+    found = {x for x in found if one_edit_apart(low, x.lower())}
+    if len(found) != 1:
+        return chosen
+    return sorted(chosen + [(m.start(1), m.end(1), found.pop())])
 
 
 # --------------------------------------------------------------------------- districts and villages
