@@ -384,3 +384,15 @@ def test_misspelt_dateline_is_the_city():
     assert places("Jakart (ANTARA News) - Pemprov DKI berencana menertibkan bangunan.")[0][:2] == ("Jakart", "Jakarta")
     assert places("AKARTA (Pos Kota) – Presiden Jokowi mengucap syukur.")[0][:2] == ("AKARTA", "Jakarta")
     assert places("Kioson, startup e - commerce - berbasis di sini.") == []
+
+
+def test_a_district_or_village_after_kawasan_wilayah_daerah_near_the_story():
+    """IndoSum 1502953164 (test10): 'di wilayah Sampangan' in a Semarang story is Kelurahan Sampangan
+    (Gajahmungkur, Semarang); 'di kawasan Rawajati' in a Jakarta story the Jakarta Selatan kelurahan."""
+    got = {p.text: p.row for p in find_places(
+        "Jasad dibuang di tepi Jalan Pawiyatan Luhur, Gajahmungkur, Kota Semarang. Pelaku sempat berputar-putar "
+        "di wilayah Sampangan, sebelum membuang jasad korban.")}
+    assert km((got["Sampangan"].lat, got["Sampangan"].lon), (-7.011, 110.392)) < 5
+    got = {p.text: p.row for p in find_places(
+        "Banjir melanda Jakarta Selatan. Paling banyak di kawasan Rawajati karena luapan Sungai Ciliwung.")}
+    assert km((got["Rawajati"].lat, got["Rawajati"].lon), (-6.258, 106.856)) < 5
