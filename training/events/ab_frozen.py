@@ -77,6 +77,17 @@ def main():
             for a in indosum_articles(args.shared, args.limit):
                 docs.append(nlp(prepare_doc(nlp, a["text"], published=a["published"])))
         runs = {"old": (old, old.load_lexicon(), []), "new": (cur, cur.load_lexicon(), [])}
+        for name, (mod, lex, _t) in runs.items():   # sentences parsed lazily (the costly part), counted once
+            n_parsed, orig = [0], mod._lazy_parse
+
+            def counting(doc, spans, parser, _orig=orig, _n=n_parsed):
+                _n[0] += len(spans)
+                return _orig(doc, spans, parser)
+            mod._lazy_parse = counting
+            for d in docs:
+                mod.extract_events(d, lex, parser, use_doc_parse=False)
+            mod._lazy_parse = orig
+            print(f"{name}: {n_parsed[0]} sentences parsed lazily over {len(docs)} articles", flush=True)
         for rnd in range(args.rounds):
             for name in (("old", "new") if rnd % 2 == 0 else ("new", "old")):
                 mod, lex, times = runs[name]
