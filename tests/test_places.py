@@ -396,3 +396,11 @@ def test_a_district_or_village_after_kawasan_wilayah_daerah_near_the_story():
     got = {p.text: p.row for p in find_places(
         "Banjir melanda Jakarta Selatan. Paling banyak di kawasan Rawajati karena luapan Sungai Ciliwung.")}
     assert km((got["Rawajati"].lat, got["Rawajati"].lon), (-6.258, 106.856)) < 5
+
+
+def test_metropolitan_area_named_raya():
+    """IndoSum 1503820920: 'wilayah Malang Raya' is Greater Malang (the city's point); a road named
+    after a city ('Jalan Bogor Raya') and the anthem 'Indonesia Raya' are not places."""
+    assert places("sekolah wilayah Malang Raya, Jawa Timur, bagi sekolah.")[0][:2] == ("Malang Raya", "Malang")
+    assert places("Macet di Jalan Bogor Raya pagi ini.") == []
+    assert places("Lagu Indonesia Raya dinyanyikan.") == []

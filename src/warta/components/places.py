@@ -217,6 +217,12 @@ def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
             span = text[s:e]
             if g.lookup(span) and (s, e) not in seen:
                 hits.append((s, e, span if span in g.alias else span.title()))
+    # "Malang Raya", "Bandung Raya": a city's metropolitan area, at the city's point (not "Jalan Bogor Raya")
+    for s, e, alias in list(hits):
+        if text.startswith(" Raya", e) and not (e + 5 < len(text) and text[e + 5].isalnum()) \
+                and any(g.rows[i].country == "IDN" and g.rows[i].key[:2] in ("R:", "G:") for i, _ in g.lookup(alias)) \
+                and _word_before(text, s) not in g.name_lead:
+            hits.append((s, e + 5, alias))
     # "Kapolsek Ciledug": a bare district name after a district office
     if g.district_re is not None:
         for m in g.district_re.finditer(text):
