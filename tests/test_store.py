@@ -156,3 +156,23 @@ def test_record_writers(tmp_path):
     assert Record.from_dict(json.loads(table.column("record")[1].as_py())) == record_a2()
     assert write_jsonl(recs, tmp_path / "r.jsonl") == 2
     assert json.loads((tmp_path / "r.jsonl").read_text().splitlines()[0]) == recs[0]
+
+
+def test_tone_of_an_actor_per_period(tmp_path):
+    """Mean tone of the articles that mention an actor: a2 is stored with a lower tone than a1."""
+    from tests.helpers.corpus_records import record_a1, record_a2
+    from warta.record import ErrorRecord, Tone
+    from warta.store import Store
+
+    s = Store(tmp_path / "t.duckdb")
+    s.write_chunk([(record_a1().model_copy(update={"tone": Tone(score=-2.0, positive=1.0, negative=3.0, words=100)}), {}),
+                   (record_a2().model_copy(update={"tone": Tone(score=1.0, positive=2.0, negative=1.0, words=50)}), {})],
+                  [ErrorRecord(id="bad-1", error="x", source="t")])
+    path = s.path
+    s.close()
+    cols, rows = run_query(path, "tone-of", a="Rusia", period="day", limit=10)
+    got = [(str(r[0]), r[1], r[2]) for r in rows]
+    assert got == [("2024-10-14", 1, -2.0), ("2024-10-15", 1, 1.0)]
+    cols, rows = run_query(path, "tone-of", a="RUS", period="month", limit=10)
+    assert [(str(r[0]), r[1], r[2]) for r in rows] == [("2024-10-01", 2, -0.5)]
+    assert run_query(path, "tone-of", a="Jerman", period="week", limit=10)[1] == []

@@ -89,6 +89,21 @@ LEFT JOIN entities cb ON cb.article_id = ev.article_id AND cb.id = ev.claimed_by
 WHERE ev.status IN ('claimed', 'denied') AND ({_match('source', 'a')} OR {_match('target', 'a')})
 ORDER BY ev.day, ev.status, ev.article_id
 LIMIT $limit""",
+    # Media monitoring: the tone of the articles that mention an actor, per day / week / month.
+    "tone-of": """
+WITH hits AS (
+  SELECT DISTINCT a.id, a.published_date, a.tone_score
+  FROM articles a JOIN entities e ON e.article_id = a.id
+  WHERE lower(e.name) = lower($a) OR e.wikidata = $a OR e.country = upper($a) OR e.actor = upper($a)
+)
+SELECT date_trunc($period, published_date)::DATE AS period, count(*) AS articles,
+       round(avg(tone_score), 3) AS mean_tone, round(min(tone_score), 3) AS lowest,
+       round(max(tone_score), 3) AS highest
+FROM hits
+WHERE tone_score IS NOT NULL
+GROUP BY 1
+ORDER BY 1
+LIMIT $limit""",
 }
 
 
@@ -181,6 +196,19 @@ def claims_denials(actor: str, db: DbOpt = Path("corpus.duckdb"), fmt: FmtOpt = 
                    limit: LimitOpt = 1000, sql: SqlOpt = False) -> None:
     """Claimed vs denied events involving ACTOR, and who claimed them."""
     _go("claims-denials", db, fmt, sql, f"claims and denials about {actor}", a=actor, limit=limit)
+
+
+@query_app.command("tone-of")
+def tone_of(actor: str,
+            period: Annotated[str, typer.Option(help="day | week | month")] = "week",
+            db: DbOpt = Path("corpus.duckdb"), fmt: FmtOpt = "table", limit: LimitOpt = 1000,
+            sql: SqlOpt = False) -> None:
+    """Mean article tone of the articles that mention ACTOR, per day, week or month."""
+    if period not in ("day", "week", "month"):
+        typer.echo(f"warta query tone-of: --period must be day, week or month, not {period!r}", err=True)
+        raise typer.Exit(2)
+    _go("tone-of", db, fmt, sql, f"tone of articles mentioning {actor} per {period}", a=actor, period=period,
+        limit=limit)
 
 
 if __name__ == "__main__":
