@@ -648,6 +648,12 @@ def _coordinated(ments: list[Mention], k: int, doc: Doc, direction: int, lo: int
     cur = k
     while 0 <= j + direction < len(ments):
         a, b = (ments[cur], ments[j + direction]) if direction > 0 else (ments[j + direction], ments[cur])
+        if direction > 0 and b.actor.entity and b.actor.entity == a.actor.entity and b.start - a.end <= 4 \
+                and all(t.text[:1].isupper() or t.text in "()." for t in doc[a.end: b.start]):
+            # "Kepala Kepolisian ... (Kapolri) Jenderal Pol. Tito Karnavian": a title mention and the name
+            j += direction
+            cur = j
+            continue
         if direction < 0 and a.end == b.start and b.kind == "PER":
             # "Presiden Turki Recep Tayyip Erdogan": the country in the title is not a conjunct
             j += direction
@@ -664,6 +670,11 @@ def _coordinated(ments: list[Mention], k: int, doc: Doc, direction: int, lo: int
         group.append(ments[j + direction])
         links.append(between)
         j += direction
+        if direction > 0:
+            p = _prefer_person(doc, ments, j)   # "dan Kepala Badan Intelijen Negara (BIN) Budi Gunawan"
+            if p != j and ments[p].end <= hi:
+                group[-1] = ments[p]
+                j = p
         cur = j
     # "A, B, dan C" is a list; "Menurut Lavrov, Rusia ..." is not: a comma-only chain needs a conjunction
     while links and not any(w != "," for l in links for w in l):
