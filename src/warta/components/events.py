@@ -129,6 +129,7 @@ DEMONSTRATIVE = _G.get("demonstrative", frozenset())
 FRAME_PREP = _G.get("frame_prep", frozenset())
 DOCUMENT_NOUN = _G.get("document_noun", frozenset())
 TOPIC_VERB = _G.get("topic_verb", frozenset())
+CLAIM_NOUN = _G.get("claim_noun", frozenset())
 PROTEST_SECTORS = frozenset(w.upper() for w in _G.get("protest_sector", frozenset()))
 _GRAMMAR_WORDS = frozenset().union(*_G.values())
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}   # "X dan Y bertemu": each is the other's partner
@@ -1235,7 +1236,9 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
             if trig.entry.type in ("THREATEN", "REQUEST", "AGREE") and trig.end < hi \
                     and _norm(doc[trig.end]) in COMPLEMENT_LEAD:
                 nxt = hi   # "mengancam akan menarik diri dari PBB": the threatened party is the target
-            topic = _norm(doc[trig.start]) in TOPIC_VERB or _base(doc[trig.start]) in TOPIC_VERB
+            topic = _norm(doc[trig.start]) in TOPIC_VERB or _base(doc[trig.start]) in TOPIC_VERB \
+                or (trig.entry.cameo == "016" and trig.end < hi and _base(doc[trig.end]) not in CLAIM_NOUN)
+            # a denial answers the owner of a claim ("membantah tuduhan Israel"), not of any object
             # "membahas tema reformasi PBB": the object is a topic; only "dengan X" names a partner
             tgt_i = _right_object(doc, ments, trig.end, nxt, allow_direct=not topic,
                                   skip_agents_until=trig.end + 4 if trig.entry.requires else 0)
