@@ -1284,6 +1284,11 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
             tgt_i = _dep_argument(parsed, trig, ments, {"obj", "iobj", "obl"}, named_only=bool(trig.entry.requires))
     elif voice == "passive":
         tgt_i = _left_subject(doc, ments, trig.start, lo, triggers)
+        if tgt_i is None and trig.entry.cameo == "016":
+            # "pengakuan Sugiharto itu langsung dibantah Miryam": the denied claim's owner
+            tgt_i = next((x for x in range(len(ments) - 1, -1, -1) if lo < ments[x].start and ments[x].end <= trig.start
+                          and trig.start - ments[x].end <= 4 and _base(doc[ments[x].start - 1]) in CLAIM_NOUN), None) \
+                if ments else None
         for idx, m in _from(ments, trig.end):
             if m.start < trig.end or m.start - trig.end > 8 or m.end > hi:
                 continue
