@@ -10,9 +10,10 @@ are closed-class words. This script writes two files the tone stage reads:
 * ``inset_closed_class.txt`` — InSet entries whose majority part of speech in UD Indonesian GSD
   (legacy train) + CSUI train is closed-class (ADP, PRON, DET, SCONJ, CCONJ, PART, NUM, PROPN,
   X) or ADV: never scored;
-* ``news_review.tsv`` — the 1,000 open-class InSet entries most frequent in IndoSum (about 90 %
+* ``news_review.tsv`` — the 2,000 open-class InSet entries most frequent in IndoSum (about 97 %
   of its open-class hits there), each with warta's reviewed weight (−2…+2; 0 = neutral in news),
-  read from ``review_decisions.txt``, plus the news words of ``supplement.txt``.
+  read from ``review_decisions.txt`` (ranks 1–1,000) and ``review_decisions2.txt`` (1,001–2,000),
+  plus the news words of ``supplement.txt``.
 
 The review was done by reading the word list, not article labels.
 """
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 OUT = ROOT / "src/warta/lang/tone"
 CLOSED = {"ADP", "PRON", "DET", "SCONJ", "CCONJ", "PART", "NUM", "PROPN", "X", "ADV"}
-REVIEWED = 1000
+REVIEWED = 2000        # first review: ranks 1-1,000; second review: 1,001-2,000
 MAX_PHRASE = 4
 
 
@@ -85,7 +86,7 @@ def main() -> None:
     closed = sorted(w for w in lex if " " not in w and upos.get(w) and upos[w].most_common(1)[0][0] in CLOSED)
     closed_set = set(closed)
     reviewed = [w for w, _ in hits.most_common() if w not in closed_set][:REVIEWED]
-    decided = _decisions(HERE / "review_decisions.txt")
+    decided = {**_decisions(HERE / "review_decisions.txt"), **_decisions(HERE / "review_decisions2.txt")}
     unknown = sorted(set(decided) - set(reviewed))
     if unknown:
         raise SystemExit(f"decisions for words outside the reviewed list: {unknown}")
@@ -94,10 +95,10 @@ def main() -> None:
     (OUT / "inset_closed_class.txt").write_text(
         head + "# InSet entries that are closed-class or adverbs in UD Indonesian: never scored by the tone stage.\n"
         + "\n".join(closed) + "\n", encoding="utf-8")
-    rows = [(w, decided.get(w, 0), "review") for w in reviewed]
+    rows = [(w, decided.get(w) or supplement.get(w, 0), "review") for w in reviewed]   # a supplement word keeps its sign
     rows += [(w, v, "supplement") for w, v in supplement.items() if w not in set(reviewed)]
     (OUT / "news_review.tsv").write_text(
-        head + "# The 1,000 open-class InSet entries most frequent in IndoSum with warta's reviewed weight"
+        head + "# The 2,000 open-class InSet entries most frequent in IndoSum with warta's reviewed weight"
         " (0 = neutral in news), then news words written for warta (supplement). Licence: CC BY-SA 4.0.\n"
         "word\tweight\torigin\n" + "".join(f"{w}\t{v}\t{o}\n" for w, v, o in rows), encoding="utf-8")
     print(f"closed-class {len(closed)}, reviewed {len(reviewed)} ({sum(1 for r in rows if r[1] and r[2] == 'review')} non-zero), "

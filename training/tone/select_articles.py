@@ -1,12 +1,18 @@
 """Draw the articles of the tone gold (``tests/data/tone-gold.jsonl``) from IndoSum.
 
-    python training/tone/select_articles.py --seed 4242 --n 80 > training/tone/articles.jsonl
+    python training/tone/select_articles.py --seed 4242 --n 80 --skip-breadth-seen > training/tone/articles.jsonl
 
 Articles are deduplicated by id, kept when 80–700 words long, and exclude every article of any
 other gold file in ``tests/data`` and of the times/places breadth lists, so the tone gold shares no
 article with another gold set. The draw is stratified by IndoSum category (round-robin over the
 shuffled categories) so sport, entertainment and technology news are not swamped by politics, and
 each article is assigned to ``dev`` or ``test`` alternately after a second shuffle.
+
+The first draw (dev/test, at commit cc1d554) was made with ``--skip-breadth-seen``; by the
+second, the times/places breadth lists covered every IndoSum article, and since they concern
+times and places only, later draws skip just the gold files (which include the first tone gold):
+
+    python training/tone/select_articles.py --seed 4343 --n 60 --split test2 > training/tone/articles-test2.jsonl
 """
 from __future__ import annotations
 
@@ -29,19 +35,24 @@ def used_ids() -> set[str]:
             + glob.glob(str(ROOT / "tools/gold/tp_articles.jsonl")):
         for line in open(path, encoding="utf-8"):
             ids.update(re.findall(r'"(1[45]\d{8}-[^"]+)"', line))
-    seen = ROOT / "tools/gold/breadth-seen.txt"
-    if seen.exists():
-        ids.update(w for w in seen.read_text().split() if re.match(r"1[45]\d{8}-", w))
     return ids
+
+
+def breadth_seen() -> set[str]:
+    seen = ROOT / "tools/gold/breadth-seen.txt"
+    return {w for w in seen.read_text().split() if re.match(r"1[45]\d{8}-", w)} if seen.exists() else set()
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=4242)
     ap.add_argument("--n", type=int, default=80)
+    ap.add_argument("--skip-breadth-seen", action="store_true",
+                    help="also skip the articles the times/places breadth runs listed (used for the first draw)")
+    ap.add_argument("--split", default=None, help="put every article in this split (default: alternate dev / test)")
     ap.add_argument("--indosum", default=str(ROOT.parent / "shared/data/indosum"))
     args = ap.parse_args()
-    taken = used_ids()
+    taken = used_ids() | (breadth_seen() if args.skip_breadth_seen else set())
     by_cat: dict[str, list[dict]] = defaultdict(list)
     seen: set[str] = set()
     for path in sorted(glob.glob(f"{args.indosum}/dev.*.jsonl")):
@@ -65,7 +76,7 @@ def main() -> None:
                 picked.append(by_cat[c].pop())
     rng.shuffle(picked)
     for k, art in enumerate(picked):
-        art["split"] = "dev" if k % 2 == 0 else "test"
+        art["split"] = args.split or ("dev" if k % 2 == 0 else "test")
         print(json.dumps(art, ensure_ascii=False, default=str))
 
 

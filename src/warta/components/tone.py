@@ -7,9 +7,10 @@ lexicon entries (phrases up to four words, matched longest first); ``score`` is
 InSet comes from tweets; read over news it scores function and topic words ("yang" −5, "tim" −4,
 "presiden" +3) and gets plain words backwards ("gempa" +4). The ``news`` lexicon therefore drops
 InSet's closed-class words, replaces the 1,000 InSet words most frequent in news by a reviewed
-weight, adds news words InSet lacks (``training/tone/build_review.py``), and a negator just
-before a word turns its polarity ("tidak berhasil"). ``inset`` is the raw lexicon, kept to
-measure the difference (``warta eval tone``).
+weight, and adds news words InSet lacks (``training/tone/build_review.py``). Turning a word's
+polarity after a negator ("tidak berhasil") is available but off: like GDELT, warta counts words,
+because negation lowered the rank correlation with readers on the gold (``warta eval tone
+--negation``; docs/accuracy.md). ``inset`` is the raw lexicon, kept to measure the difference.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from warta.lang import word_list, weighted_lexicon
 from warta.record import Tone
 
 MAX_PHRASE = 4
-NEGATION_WINDOW = 2
+NEGATION_WINDOW = 1
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +54,7 @@ def negators() -> frozenset[str]:
     return frozenset(word_list("tone/negators.txt"))
 
 
-def tone_of_words(words: list[str], lex: dict[str, float] | None = None, negation: bool = True) -> Tone:
+def tone_of_words(words: list[str], lex: dict[str, float] | None = None, negation: bool = False) -> Tone:
     """Tone of a sequence of lower-cased word tokens. Pure function."""
     lex = news_lexicon() if lex is None else lex
     neg_words = negators() if negation else frozenset()
