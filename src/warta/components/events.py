@@ -130,6 +130,7 @@ FRAME_PREP = _G.get("frame_prep", frozenset())
 DOCUMENT_NOUN = _G.get("document_noun", frozenset())
 TOPIC_VERB = _G.get("topic_verb", frozenset())
 CLAIM_NOUN = _G.get("claim_noun", frozenset())
+ORDER_VERB = _G.get("order_verb", frozenset())
 PROTEST_SECTORS = frozenset(w.upper() for w in _G.get("protest_sector", frozenset()))
 _GRAMMAR_WORDS = frozenset().union(*_G.values())
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}   # "X dan Y bertemu": each is the other's partner
@@ -262,8 +263,8 @@ def _match_form(words: Sequence, i: int, form: tuple[str, ...]) -> Optional[int]
     """Match a multi-word form at token i, skipping quote marks inside; returns the end index."""
     j = i
     for k, part in enumerate(form):
-        while k > 0 and j < len(words) and words[j].text in QUOTE_TOKENS:
-            j += 1
+        while k > 0 and j < len(words) and (words[j].text in QUOTE_TOKENS or (words[j].like_num and k == len(form) - 1)):
+            j += 1   # quote marks, and a number before the last part ("pengusiran 15 diplomat")
         if j >= len(words):
             return None
         w = words[j]
@@ -824,7 +825,8 @@ def _request_content(doc: Doc, trig: Trigger, triggers) -> bool:
     tidak menangkap ...", "mengancam akan menarik diri") is what is asked or threatened, not an event."""
     for t in triggers:
         if trig.voice == "nominal" and t.end == trig.start and t.voice == "active" \
-                and t.entry.type in ("REQUEST", "REJECT", "AGREE"):
+                and t.entry.type in ("REQUEST", "REJECT", "AGREE") and _norm(doc[t.start]) not in ORDER_VERB:
+            # (an order of an act is the act: "memerintahkan pengusiran" stays, the order is dropped instead)
             return True   # "menepis dialog", "menyerukan gencatan senjata": the noun is what is asked or refused
         if t.end > trig.start or t.entry.type not in ("REQUEST", "THREATEN") or trig.start - t.end > 10:
             continue
@@ -1618,7 +1620,7 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
     quotes = doc._.quotes if doc.has_extension("quotes") else None
     sentences = _sentences(doc)
     found = [[t for t in find_triggers(doc, lo, hi, lex)
-              if not (set(range(t.start, t.end)) & ment_tokens)
+              if t.start not in ment_tokens   # a multi-word form may end inside a name ("pengusiran 15 diplomat Iran")
               and not (t.voice == "nominal" and _prev_word(doc, t.start, lo) in lex.nominal_blockers)
               and not _state_clause(doc, t, lo)]
              for lo, hi in sentences]
@@ -1631,7 +1633,7 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             for t in find_triggers(doc, lo, hi, lex):
                 if (t.start, t.end) in kept:
                     continue
-                drop(t, "inside-name" if set(range(t.start, t.end)) & ment_tokens
+                drop(t, "inside-name" if t.start in ment_tokens
                      else "nominal-blocker" if t.voice == "nominal" and _prev_word(doc, t.start, lo) in lex.nominal_blockers
                      else "state-clause" if _state_clause(doc, t, lo) else "light-passive")
     if use_doc_parse and doc.has_annotation("DEP"):
@@ -1669,7 +1671,10 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                 continue   # "jika ditangkap Polisi", "kalau ... berani menangkap Rizieq": a hypothetical, no event
             if _request_content(doc, trig, triggers):
                 drop(trig, "request-content")
-                continue   # guideline: "meminta aparat untuk tidak menangkap X": the content of a request is no event
+                continue
+            if _norm(doc[trig.start]) in ORDER_VERB and any(t.start == trig.end and t.voice == "nominal" for t in triggers):
+                drop(trig, "order-of-an-act")
+                continue   # "Kuwait memerintahkan pengusiran 15 diplomat Iran": the ordered act is the event   # guideline: "meminta aparat untuk tidak menangkap X": the content of a request is no event
             if trig.voice == "nominal" and not args.targets and _prev_word(doc, trig.start, lo) in VENUE_PREP:
                 drop(trig, "venue")
                 continue   # "bertemu Turnbull di KTT G20", "dalam pertemuan itu": a venue or frame, not an event
