@@ -131,6 +131,7 @@ DOCUMENT_NOUN = _G.get("document_noun", frozenset())
 TOPIC_VERB = _G.get("topic_verb", frozenset())
 CLAIM_NOUN = _G.get("claim_noun", frozenset())
 ORDER_VERB = _G.get("order_verb", frozenset())
+SCOPE_BREAK = _G.get("scope_break", frozenset())
 PROTEST_SECTORS = frozenset(w.upper() for w in _G.get("protest_sector", frozenset()))
 _GRAMMAR_WORDS = frozenset().union(*_G.values())
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}   # "X dan Y bertemu": each is the other's partner
@@ -1449,7 +1450,8 @@ def status_of(doc: Doc, trig: Trigger, lo: int, hi: int, lex: Lexicon, ments: li
     # 5. denial scope anywhere before in the sentence
     for i in range(lo, trig.start):
         c = _cue_at(doc, i, lex, trig.start, only="scope")
-        if c and c[2] == "scope" and not (trig.start <= i < trig.end):
+        if c and c[2] == "scope" and not (trig.start <= i < trig.end) \
+                and not any(_norm(t) in SCOPE_BREAK for t in doc[i: trig.start]):
             st = Status("denied", st.claimed_by, st.quote)
             break
     return st
