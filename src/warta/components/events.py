@@ -1674,6 +1674,9 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             if _request_content(doc, trig, triggers):
                 drop(trig, "request-content")
                 continue
+            if trig.voice == "nominal" and any(t.end == trig.start and t.voice == "nominal" for t in triggers):
+                drop(trig, "noun-modifier")
+                continue   # "kerja sama bantuan hukum", "ancaman serangan": the second noun qualifies the first
             if _norm(doc[trig.start]) in ORDER_VERB and any(t.start == trig.end and t.voice == "nominal" for t in triggers):
                 drop(trig, "order-of-an-act")
                 continue   # "Kuwait memerintahkan pengusiran 15 diplomat Iran": the ordered act is the event   # guideline: "meminta aparat untuk tidak menangkap X": the content of a request is no event
