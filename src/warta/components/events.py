@@ -132,6 +132,7 @@ TOPIC_VERB = _G.get("topic_verb", frozenset())
 CLAIM_NOUN = _G.get("claim_noun", frozenset())
 ORDER_VERB = _G.get("order_verb", frozenset())
 SCOPE_BREAK = _G.get("scope_break", frozenset())
+MEDIA_SECTORS = frozenset(w.upper() for w in _G.get("media_sector", frozenset()))
 PROTEST_SECTORS = frozenset(w.upper() for w in _G.get("protest_sector", frozenset()))
 _GRAMMAR_WORDS = frozenset().union(*_G.values())
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}   # "X dan Y bertemu": each is the other's partner
@@ -1760,6 +1761,8 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             date = _date_for(doc, lo, hi, trig)
             place = _place_for(doc, lo, hi, trig, args)
             for src, tgt in pairs:
+                if trig.entry.type == "CONSULT" and tgt is not None and tgt.sector in MEDIA_SECTORS:
+                    continue   # "berbincang dengan CNNIndonesia.com": an interview, not a meeting
                 if True:
                     if _same(src, tgt):
                         tgt = None
