@@ -379,3 +379,10 @@ def test_named_days_on_a_fixed_date():
     assert (t.text, t.value) == ("Hari Antikorupsi Sedunia", "2017-12-09")
     t = one("pada Hari Pers Nasional 2018.", date(2018, 2, 25))
     assert (t.text, t.value) == ("Hari Pers Nasional 2018", "2018-02-09")
+
+
+def test_month_this_year_and_month_long_ago():
+    """IndoSum 1489625106 ('dijadwalkan rilis Oktober ini', written in March 2017) and 1508302419
+    ('kepada Presiden Joko Widodo, Agustus silam', October 2017)."""
+    assert [t.value for t in find_times("Novel itu dijadwalkan rilis Oktober ini.", date(2017, 3, 16))] == ["2017-10"]
+    assert [t.value for t in find_times("disampaikan kepada Presiden Joko Widodo, Agustus silam.", date(2017, 10, 18))] == ["2017-08"]

@@ -520,6 +520,8 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
         mon = L.full_months[_norm(g["mon"])]
         if g.get("rely") and ctx.anchor is not None:
             return (f"{ctx.anchor.year + L.relative[_norm(g['rely'])][1]:04d}-{mon:02d}", "date", not g.get("mod"))
+        if ctx.anchor is not None and re.match(r"\s+ini\b", text[e:e + 6]):
+            return (f"{ctx.anchor.year:04d}-{mon:02d}", "date", not g.get("mod"))   # "Oktober ini": this year's
         dt = _pick_year(ctx, s, e, mon, None)
         if dt is None:
             return (None, "date", False)
