@@ -404,3 +404,11 @@ def test_metropolitan_area_named_raya():
     assert places("sekolah wilayah Malang Raya, Jawa Timur, bagi sekolah.")[0][:2] == ("Malang Raya", "Malang")
     assert places("Macet di Jalan Bogor Raya pagi ini.") == []
     assert places("Lagu Indonesia Raya dinyanyikan.") == []
+
+
+def test_foreign_city_written_without_its_diacritics():
+    """IndoSum 1515798000: 'di Hamadan' (GeoNames 'Hamadān', Iran); the ASCII form of a one-word
+    name needs a place cue ('Lahan yang disiapkan' is land, not Lahān, Nepal)."""
+    got = {p.text: p.row for p in find_places("Ketika ada kerusuhan di Hamadan, lebih dari 150 orang ditangkap.")}
+    assert got["Hamadan"].country == "IRN" and km((got["Hamadan"].lat, got["Hamadan"].lon), (34.80, 48.52)) < 20
+    assert places("Lahan yang disiapkan merupakan alih fungsi hutan.") == []

@@ -50,6 +50,7 @@ import json
 import math
 import re
 import statistics
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -109,6 +110,7 @@ class Builder:
         from spacy.lang.id.stop_words import STOP_WORDS
 
         self.vocab = indonesian_vocabulary() | set(STOP_WORDS)
+        self.folded: set[str] = set()   # ASCII forms of foreign city names, written '~~' (a cue or a LOC span needed)
         # common nouns a joined regency name would spell ("batubara" is coal), plus the vocabulary
         self.not_joined = self.vocab | {w.lower() for w, k, *_ in table("places_context.tsv") if k == "not_joined"}
         self.cities = self.gc.get_cities()
@@ -228,8 +230,13 @@ class Builder:
                     continue
                 if k not in wanted and " " not in c["name"] and c["name"].lower() in self.vocab:
                     continue
+                # news copy drops GeoNames' diacritics: "Hamadān" is written "Hamadan", "Kraków" "Krakow"
+                folded = unicodedata.normalize("NFKD", c["name"]).encode("ascii", "ignore").decode()
+                extra = [folded] if folded and folded != c["name"] and (" " in folded or folded.lower() not in self.vocab) else []
+                if extra and " " not in folded:
+                    self.folded.add(folded)   # one word without its marks may be a word or a name ("Lahan", "Sabara")
                 self.add(f"G:{c['geonameid']}", c["name"], "city", c["countrycode"], c["latitude"],
-                         c["longitude"], c["geonameid"], c["population"])
+                         c["longitude"], c["geonameid"], c["population"], extra)
 
     def aliases(self):
         prov_keys = {k for k in self.rows if k.startswith("P:")}
@@ -289,7 +296,7 @@ class Builder:
                     if not re.search(r"[A-Za-z]", a) or a in al or ("~" + a) in al or ("~~" + a) in al:
                         continue
                     weak = " " not in a and a.lower() in self.vocab and a not in explicit and r["feature"] != "country"
-                    al.append(("~~" if a in weak_words else "~" if weak else "") + a)
+                    al.append(("~~" if a in weak_words or (a in self.folded and a not in explicit) else "~" if weak else "") + a)
                 lat = "" if r["lat"] is None else f"{r['lat']:.4f}"
                 lon = "" if r["lon"] is None else f"{r['lon']:.4f}"
                 fh.write("\t".join([r["key"], r["name"], r["feature"], r["country"] or "", lat, lon,
