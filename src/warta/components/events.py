@@ -761,7 +761,8 @@ def _left_subject(doc, ments, trig_start, lo, triggers) -> Optional[int]:
             break
         group = _coordinated(ments, idx, doc, -1, lo, trig_start)
         g0 = group[-1].start
-        if any(t.voice == "active" and t.end <= g0 and g0 - t.end <= 1 and t.start != trig_start for t in triggers):
+        if any(t.voice == "active" and t.end <= g0 and g0 - t.end <= 1 and t.start != trig_start
+               and not any(_norm(x) in CLAUSE_BREAK or not x.is_alpha for x in doc[t.end: g0]) for t in triggers):
             continue   # "menyerang AS dan pasukan koalisi ... serta berniat menyerang": the object of the verb before
         if len(group) > 1 and g0 >= 2 and _norm(doc[g0 - 2]) in RELATIVE and _verb_like(doc[g0 - 1]):
             # "gerilyawan yang didukung Prancis, Inggris dan Turki melancarkan": the relative's head
