@@ -613,3 +613,47 @@ def test_trace_tells_dropped_triggers_from_lexicon_misses(nlp):
     extract_events(doc, load_lexicon(), None, trace=trace)
     reasons = {doc.text[a:b]: r for a, b, r in trace}
     assert reasons.get("ditangkap") == "conditional"
+
+
+def test_coordinated_titled_partners(nlp):
+    text = ("Presiden menyampaikan hal itu seusai berbicara dengan Panglima Tentara Nasional Indonesia (TNI) Jenderal "
+            "TNI Gatot Nurmantyo, Kepala Kepolisian Negara Republik Indonesia (Kapolri) Jenderal Pol. Tito Karnavian "
+            "dan Kepala Badan Intelijen Negara (BIN) Budi Gunawan.")
+    _, evs = events_of(nlp, text)
+    for who in ("Gatot", "Tito", "Budi Gunawan"):
+        assert find(evs, "CONSULT", target=who), who
+
+
+def test_order_of_an_act_noun_modifier_and_interview(nlp):
+    _, evs = events_of(nlp, "Jakarta, CNN Indonesia - - Kuwait memerintahkan pengusiran 15 diplomat Iran setelah "
+                            "pengadilan tertinggi kerajaan tersebut menjatuhkan hukuman untuk sel teror.")
+    assert find(evs, "SANCTION", source="KWT", trigger="pengusiran") and not find(evs, "REQUEST")
+    _, evs = events_of(nlp, "Menurut dia, penyidikan kasus perdagangan manusia yang melibatkan Mary Jane telah "
+                            "dilakukan berdasarkan kerja sama bantuan hukum antara pemerintah Indonesia dan Filipina.")
+    assert find(evs, "COOPERATE", source="IDN", target="PHL") and not find(evs, "AID")
+    _, evs = events_of(nlp, "Pemanasannya kemarin di Manchester, sekarang di sini,\" kata Jibriel saat berbincang "
+                            "dengan CNNIndonesia.com lewat sambungan telepon, tak lama setelah kejadian.")
+    assert not find(evs, "CONSULT")
+
+
+def test_earlier_object_is_no_later_subject(nlp):
+    text = ("\"Dia memiliki jaringan dengan berbagai kelompok teroris yang beroperasi di wilayah Asia Barat Daya, "
+            "termasuk kelompok-kelompok yang menyerang AS dan pasukan koalisi di Afghanistan serta berniat menyerang "
+            "Barat,\" kata Cook.")
+    _, evs = events_of(nlp, text)
+    assert not find(evs, "ASSAULT", source="koalisi") and not find(evs, "ASSAULT", source="USA")
+
+
+def test_denial_scope_ends_at_a_contrast_word(nlp):
+    text = ("Jakarta (ANTARA News) - Korea Utara menepis dialog dengan sebaliknya mengancam meningkatkan arsenal "
+            "nuklirnya yang merupakan peringatan teranyar negeri ini kepada pemerintahan Presiden Donald Trump.")
+    _, evs = events_of(nlp, text)
+    threat = find(evs, "THREATEN", source="PRK")
+    assert threat and threat[0].status != "denied"
+
+
+def test_denial_answers_the_owner_of_a_claim_only(nlp):
+    _, evs = events_of(nlp, "Jakarta, CNN Indonesia - - Istana membantah kabar kecelakaan mobil rombongan Presiden "
+                            "Joko Widodo di Sumatera Barat yang beredar melalui video di media sosial.")
+    rej = find(evs, "REJECT", source="Istana")
+    assert rej and all(e.target is None or "Joko" not in e.target.text for e in rej)

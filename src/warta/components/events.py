@@ -1248,7 +1248,8 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
             # a denial answers the owner of a claim ("membantah tuduhan Israel"), not of any object
             # "membahas tema reformasi PBB": the object is a topic; only "dengan X" names a partner
             tgt_i = _right_object(doc, ments, trig.end, nxt, allow_direct=not topic,
-                                  skip_agents_until=trig.end + 4 if trig.entry.requires else 0)
+                                  skip_agents_until=trig.end + 4 if trig.entry.requires else 0,
+                                  max_gap=3 if trig.entry.cameo == "016" else 12)   # "membantah tuduhan Israel"
             if tgt_i is None and trig.entry.type in ("REQUEST", "THREATEN") and trig.end < hi \
                     and _norm(doc[trig.end]) in COMPLEMENT_LEAD and _norm(doc[trig.end]) in CLAUSE_BREAK:
                 # "mendesak agar Korea Utara mematuhi resolusi": the one urged is the complement's subject
@@ -1287,7 +1288,7 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
         if tgt_i is None and trig.entry.type in RECIPROCAL:   # "saya bersama Retno mendiskusikan": the partner
             tgt_i = next((x for x, m in enumerate(ments) if lo < m.start < trig.start and trig.start - m.end <= 3
                           and _prev_word(doc, m.start, lo) in COMITATIVE), None)
-        if tgt_i is None and parsed:
+        if tgt_i is None and parsed and trig.entry.cameo != "016":   # a denial's target: only a claim's owner
             tgt_i = _dep_argument(parsed, trig, ments, {"obj", "iobj", "obl"}, named_only=bool(trig.entry.requires))
     elif voice == "passive":
         tgt_i = _left_subject(doc, ments, trig.start, lo, triggers)
