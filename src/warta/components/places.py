@@ -137,6 +137,11 @@ class Gazetteer:
         self.explicit = {a for a, *_ in table("places_aliases.tsv")}
         self.name_lead = set(ctx.get("name_lead", {}))
         self.feature_words = set(ctx.get("feature_word", {}))
+        self.feature_auto = ahocorasick.Automaton()
+        for w in self.feature_words:
+            for form in {w, w.lower(), w.upper()}:
+                self.feature_auto.add_word(form + " ", len(form) + 1)
+        self.feature_auto.make_automaton()
         self._typo = None
         self.time_words = {f for f, *_ in table("time_weekdays.tsv")} | {f for f, *_ in table("time_months.tsv")}
 
@@ -676,8 +681,11 @@ def _named_features(text, out: list[PlaceMatch], ents, g: Gazetteer) -> list[Pla
     taken = bytearray(len(text))
     for m in out:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    # the feature words found by one Aho-Corasick pass, the pattern tried only there (a case-insensitive
+    # pattern run over the whole text cost ~0.1 ms per article)
+    matches = [m for m in (g.feature_name_re.match(text, end - n + 1) for end, n in g.feature_auto.iter(text)) if m]
     extra = []
-    for f in g.feature_name_re.finditer(text):
+    for f in matches:
         s, e = f.span()
         if f.group("fw") == "kali" or any(taken[s:e]) or _word_before(text, s) in g.name_lead:
             continue   # "dua kali Persib": a count; "Pasar Inpres Jembatan Besi": a facility's name
