@@ -115,14 +115,15 @@ def test_builder_works_without_shared(tmp_path):
     assert kb.get(kb.lookup("PBB", "ORG")[0])["wikidata"] == "Q1065"
 
 
-def test_load_is_fast_enough():
-    """≤ 1 s on the reference machine (bench/entities_bench.py measures it); 3 s here for noisy CI."""
-    import time
-
+def test_shipped_kb_loads_and_scans_text():
+    """The shipped KB file loads on its own and its name automaton finds names in running text
+    (load time is measured by bench/bench_entities.py, not asserted here)."""
     import srsly
 
     from warta.kb.store import KB_FILE
 
-    t = time.perf_counter()
-    KB(srsly.read_msgpack(KB_FILE)).automaton()
-    assert time.perf_counter() - t < 3.0
+    kb = KB(srsly.read_msgpack(KB_FILE))
+    kb.automaton()
+    found = {kb.get(idx)["name"]: kb.get(idx).get("wikidata")
+             for _s, _e, idx in kb.scan("Sekjen PBB bertemu Presiden Joko Widodo di Jakarta.")}
+    assert found["Joko Widodo"] == "Q3318231" and "Jakarta" in found

@@ -52,12 +52,9 @@ def test_model_loads_from_package_without_network(monkeypatch):
 
     monkeypatch.setattr(socket, "socket", no_network)
     monkeypatch.setattr(socket, "create_connection", no_network)
-    t0 = time.perf_counter()
-    nlp = spacy.load(_model_dir())
-    elapsed = time.perf_counter() - t0
+    nlp = spacy.load(_model_dir())     # load time: bench/bench_ner.py (docs/models.md)
     assert nlp.pipe_names == ["ner"]
     assert {"PER", "ORG", "LOC"} <= set(nlp.get_pipe("ner").labels)
-    assert elapsed < 10  # budget is 2 s (docs/models.md); loose here for busy CI machines
 
 
 def test_model_size_budget():
