@@ -432,3 +432,19 @@ def test_description_after_a_cue_names_the_last_speaker_or_the_main_person():
     names = {e.id: e.name for e in rec.entities}
     speakers = [names.get(q.speaker) for q in rec.quotes]
     assert speakers == ["Mario Gomez", "Mario Gomez", "Mario Gomez", None]
+
+
+def test_title_after_a_name_belongs_to_that_speaker():
+    """'ujar Antonny Liem, CEO Merah Cipta Media Group' and 'Djoko Hariyanto, Kepala Unit … menyebut':
+    the title is the named person's, not a speaker of its own (IndoSum)."""
+    import warta
+
+    text = ('"Mereka punya pengalaman di bidangnya," ujar Antonny Liem, CEO Merah Cipta Media Group, sekaligus '
+            'Chairman Social Media Week Jakarta.\n\nDjoko Hariyanto, Kepala Unit Pelaksana Teknis Lokawisata '
+            'Baturraden menyebut dua wahana baru tersebut adalah sepeda gantung dan ayunan.')
+    rec = warta.extract(text, published="2017-06-01")
+    names = {e.id: e.name for e in rec.entities}
+    assert [names.get(q.speaker) for q in rec.quotes] == ["Antonny Liem", "Djoko Hariyanto"]
+    people = {e.name: e.role for e in rec.entities if e.type == "PER"}
+    assert people["Antonny Liem"] == "CEO Merah Cipta Media Group"
+    assert not any(n.startswith("CEO ") for n in people)

@@ -395,6 +395,20 @@ def _title_key(doc, start: int, end: int, by_start: dict, kb: KB) -> str:
     return alias_key(" ".join(parts))
 
 
+def _appositive_title(doc: Doc, m: Mention, ends: dict) -> bool:
+    """An NER person span that is the title of the name before it: "Antonny Liem, [CEO Merah
+    Cipta Media Group]", "Pudji Hartanto, [Dirjen Perhubungan Darat Kemenhub]". Left to
+    ``parse_titles``, which gives the title to that person, so a role phrase is not a person of
+    its own."""
+    if m.label != "PER" or m.source != "ner" or m.kb is not None or m.start < 2 or doc[m.start - 1].text != ",":
+        return False
+    before = ends.get(m.start - 1)
+    if before is None or before.label != "PER" or not doc[m.start].text[:1].isupper():
+        return False
+    role = _match_role(doc, m.start)
+    return role is not None and role[2] == "title"
+
+
 def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) -> list[Mention]:
     """Attach titles to person names and add title-only and "title + Name" mentions.
 
@@ -409,6 +423,7 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
         SPEECH_FORMS = _speech_forms()
     lex = lexicon()
     by_start = {m.start: m for m in mentions}
+    by_end = {m.end: m for m in mentions}
     covered = {}
     for m in mentions:
         for i in range(m.start, m.end):
@@ -530,6 +545,12 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
             for k in range(span.start, span.end):
                 covered[k] = m
             i = span.end
+            continue
+        before = by_end.get(i - 1) if i > 1 and doc[i - 1].text == "," else None
+        if before is not None and before.label == "PER" and before.kind == "name":
+            # "Antonny Liem, CEO Merah Cipta Media Group": the title of the name before the comma
+            before.title = before.title or title
+            i = max(j, i + 1)
             continue
         if has_spec or tok.lower_ in ("presiden", "wapres", "kapolri", "panglima"):
             span = doc[i:title_end]
@@ -1170,7 +1191,8 @@ def analyse(doc: Doc, kb: Optional[KB] = None) -> list[R.Entity]:
     sent_of = _sentence_index(doc)
     _PUBLISHED["value"] = doc._.published
     mentions = foreign_institutions(doc, name_mentions(doc, kb, sent_of), kb)
-    mentions = parse_titles(doc, mentions, kb, sent_of)
+    ends = {m.end: m for m in mentions}
+    mentions = parse_titles(doc, [m for m in mentions if not _appositive_title(doc, m, ends)], kb, sent_of)
     mentions = group_mentions(doc, mentions, kb, sent_of)
     mentions = pattern_person_mentions(doc, mentions, sent_of)
     mentions = surname_mentions(doc, mentions, sent_of)

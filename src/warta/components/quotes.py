@@ -85,6 +85,7 @@ class QuoteLexicon:
     partial_verbs: frozenset[str]  # verbs that attribute a fragment right after them ('menjanjikan')
     object_words: tuple[str, ...]
     roles: frozenset[str]        # lower-cased words that may start or sit inside a speaker phrase
+    titles: frozenset[str]       # first words of title roles ('kepala', 'sekretaris'): open an appositive title
     months: frozenset[str]
     abbreviations: frozenset[str]   # lower-cased, without the dot: 'dr', 'jend', 'kol'
     opening: frozenset[str]
@@ -148,9 +149,12 @@ def load_lexicon(lang: str = "id") -> QuoteLexicon:
         if len(row) >= 2:
             by_class.setdefault(row[1], []).append(row[0].lower())
     roles: set[str] = set()
+    titles: set[str] = set()
     try:
         for row in table("roles.tsv"):
             roles.update(row[0].lower().split())
+            if len(row) < 3 or row[2] == "title":
+                titles.add(row[0].lower().split()[0])
     except FileNotFoundError:       # roles belong to the entity stage; degrade without them
         pass
     abbreviations: set[str] = set()
@@ -187,7 +191,7 @@ def load_lexicon(lang: str = "id") -> QuoteLexicon:
         epithet=frozenset(by_class.get("epithet", ())), demonstratives=frozenset(by_class.get("demonstrative", ())),
         partial_verbs=frozenset(f for f, c in cues.items() if c.position == "partial"),
         object_words=tuple(sorted(by_class.get("object", ()), key=len, reverse=True)),
-        roles=frozenset(roles), months=frozenset(months), abbreviations=frozenset(abbreviations),
+        roles=frozenset(roles), titles=frozenset(titles), months=frozenset(months), abbreviations=frozenset(abbreviations),
         opening=frozenset(opening), closing=frozenset(closing),
     )
 
@@ -921,7 +925,11 @@ def resolve_speakers(
             hi = bisect_left(mention_starts, e)
             hits = [m for m in mentions[lo:hi] if s < m[1]]
             people = [m for m in hits if m[3] == "PER"]
-            if not people and a.speaker_kind == "name" and _anaphoric_description(text, s, e, lex):
+            owner = _appositive_owner(text, s, mentions, lex.titles) if not people and a.speaker_kind == "name" else None
+            if owner is not None:
+                # 'Djoko Hariyanto, Kepala UPT Lokawisata Baturraden menyebut …': the title's owner
+                speaker = owner
+            elif not people and a.speaker_kind == "name" and _anaphoric_description(text, s, e, lex):
                 # 'ujar sang pelatih', 'kata pria asal Argentina itu': someone already named
                 speaker = described(s)
                 conf = min(conf, 0.6)
@@ -967,6 +975,20 @@ def resolve_speakers(
     return quotes
 
 
+def _appositive_owner(text: str, start: int, mentions: list[tuple[int, int, str, str]],
+                     titles: frozenset[str]) -> Optional[str]:
+    """The person named right before a comma that opens a title phrase ('Djoko Hariyanto, [Kepala
+    Unit …]'), when the speaker phrase is that title."""
+    words = text[start:start + 40].split()
+    if not words or words[0].lower() not in titles:
+        return None
+    before = text[:start].rstrip()
+    if not before.endswith(","):
+        return None
+    comma = len(before) - 1
+    return next((m[2] for m in mentions if m[1] == comma and m[3] == "PER"), None)
+
+
 _CLAUSE_TAIL = re.compile(r"[^.,;:!?\"“”()\n]{0,60}")
 
 
@@ -992,6 +1014,8 @@ def _names_a_person(text: str, start: int, end: int, hits, roles: frozenset[str]
     left = 0
     for wm in re.finditer(r"[A-Z][\w’'\-]+", text[start:end]):
         a, b = start + wm.start(), start + wm.end()
+        if wm.group().lower() in roles and text[:a].rstrip().endswith(","):
+            break       # ', Dirjen Perhubungan Darat …': the title of the name before the comma
         if any(s <= a and b <= e for s, e in covered) or wm.group().lower() in roles:
             continue
         if text[a - 1:a] == "(" or wm.group().isupper():
