@@ -1792,7 +1792,7 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                 last_accuser = (s_index, args.sources[0].actor)
             if st.status in ("claimed", "possible") and st.claimed_by:
                 last_claimer = next((m.actor for m in ments if m.actor.entity == st.claimed_by), last_claimer)
-        events.extend(_dedupe(sent_events))
+        events.extend(_dedupe(sent_events, doc.text))
         told_types.update(e.type for e in sent_events)
         told_pairs.update((e.type, _key(e.source)) for e in sent_events if e.source is not None)
     for k, ev in enumerate(events, 1):
@@ -1804,21 +1804,30 @@ def _key(a: Optional[R.Actor]):
     return None if a is None else (a.entity or a.text.lower())
 
 
-def _dedupe(evs: list[R.Event]) -> list[R.Event]:
+def _purpose_between(text: str, a: R.Event, b: R.Event) -> bool:
+    """A purpose clause joins the two triggers ("mengirimkan senjata ... untuk membantu Rusia")."""
+    lo, hi = sorted((a.trigger.end, b.trigger.start)) if a.trigger.end <= b.trigger.start \
+        else sorted((b.trigger.end, a.trigger.start))
+    return any(w in PURPOSE for w in text[lo:hi].lower().split())
+
+
+def _dedupe(evs: list[R.Event], text: str = "") -> list[R.Event]:
     """One event per (type, source, target) in a sentence; the most specific CAMEO code wins.
-    An event without a target merges into one of the same type and source that has a target
-    ("mengirimkan senjata ... untuk membantu Rusia" is one AID event to Russia)."""
+    An event without a target lends its mode, CAMEO code and status to one of the same type and source
+    with a target when a purpose clause joins them ("mengirimkan senjata ... untuk membantu Rusia" is
+    military aid to Russia); since issue 9 it is no longer dropped: the gold codes a targetless act and
+    a targeted one as two events ("melepaskan tembakan, membunuh seorang pasien")."""
     with_target = {(e.type, _key(e.source)): e for e in evs if e.target is not None and e.source is not None}
     merged = []
     for e in evs:
-        if e.target is None and e.source is not None and (e.type, _key(e.source)) in with_target:
+        if e.target is None and e.source is not None and (e.type, _key(e.source)) in with_target \
+                and _purpose_between(text, e, with_target[(e.type, _key(e.source))]):
             other = with_target[(e.type, _key(e.source))]
             if (e.mode and not other.mode) or len(e.cameo or "") > len(other.cameo or ""):
                 other.cameo, other.mode = e.cameo, e.mode
             if STATUS_RANK[e.status] > STATUS_RANK[other.status]:
                 other.status = e.status
-            continue
-        merged.append(e)
+        merged.append(e)   # both stay: the gold codes "melepaskan tembakan" and "membunuh X" as two events
     evs = merged
     best: dict = {}
     order = []
