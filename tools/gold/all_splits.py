@@ -3,7 +3,7 @@
     OMP_NUM_THREADS=1 python tools/gold/all_splits.py [--errors SPLIT]
 
 The same scoring as `warta eval times|places --split X` (it calls their ``evaluate``), printed as
-one table so a rule change can be checked against every split's figure in one run.
+one table (t_xF1: exact-span F1; p_50f: within 50 km of the found places) so a rule change can be checked against every split's figure in one run.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "
 
 def main() -> None:
     show = sys.argv[2] if len(sys.argv) > 2 and sys.argv[1] == "--errors" else None
-    print(f"{'split':7} {'t_gold':>6} {'t_P':>6} {'t_R':>6} {'t_val':>6} | {'p_gold':>6} {'p_P':>6} {'p_R':>6} {'p_50km':>6}")
+    print(f"{'split':7} {'t_gold':>6} {'t_P':>6} {'t_R':>6} {'t_val':>6} {'t_xF1':>6} | {'p_gold':>6} {'p_P':>6} {'p_R':>6} {'p_50km':>6} {'p_50f':>6}")
     for split in SPLITS:
         try:
             t, ts = et.evaluate(et.DEFAULT_GOLD, split, "pipeline", peer=False)
@@ -26,8 +26,9 @@ def main() -> None:
             continue
         if not t["articles"]:
             continue
-        print(f"{split:7} {t['gold']:6d} {t['precision']:6.3f} {t['recall']:6.3f} {t['value_accuracy']:6.3f} | "
-              f"{p['gold']:6d} {p['precision']:6.3f} {p['recall']:6.3f} {p['within_50km_accuracy']:6.3f}")
+        print(f"{split:7} {t['gold']:6d} {t['precision']:6.3f} {t['recall']:6.3f} {t['value_accuracy']:6.3f} {t['exact_span_f1']:6.3f} | "
+              f"{p['gold']:6d} {p['precision']:6.3f} {p['recall']:6.3f} {p['within_50km_accuracy']:6.3f} "
+              f"{p['within_50km_accuracy_detected']:6.3f}")
         if split == show:
             for e in ts.errors + ps.errors:
                 print("   ", e[0][:40], e[1:])
