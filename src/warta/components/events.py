@@ -290,11 +290,11 @@ def _object_blocked(doc: Doc, j: int, end: int, lex: Lexicon, typ: str) -> bool:
 def _subject_blocked(doc: Doc, i: int, start: int, lex: Lexicon, typ: str) -> bool:
     """A passive whose subject makes it no event: "reputasi organisasi itu telah dirusak" (only words
     blocking this type, up to 6 words back, not across punctuation)."""
+    texts, lowers = _strings(doc)
     for k in range(i - 1, max(start, i - 7) - 1, -1):
-        t = doc[k]
-        if not (t.is_alpha or "-" in t.text):
+        if not (texts[k].isalpha() or "-" in texts[k]):
             return False
-        types = lex.object_blockers.get(t.lower_)
+        types = lex.object_blockers.get(lowers[k])
         if types and typ in types:
             return True
     return False
@@ -1653,6 +1653,12 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
     else:
         parsed = None
     events: list[R.Event] = []
+    text_cache: list[str] = []   # Doc.text joins every token on each access: built once, only when needed
+
+    def text() -> str:
+        if not text_cache:
+            text_cache.append(doc.text)
+        return text_cache[0]
     history: list[tuple] = []   # (sentence, source actors, target actors, type) per trigger
     told_types: set[str] = set()                 # event types coded in earlier sentences
     told_pairs: set[tuple] = set()               # (type, source) coded in earlier sentences
@@ -1792,7 +1798,7 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                 last_accuser = (s_index, args.sources[0].actor)
             if st.status in ("claimed", "possible") and st.claimed_by:
                 last_claimer = next((m.actor for m in ments if m.actor.entity == st.claimed_by), last_claimer)
-        events.extend(_dedupe(sent_events, doc.text))
+        events.extend(_dedupe(sent_events, text))
         told_types.update(e.type for e in sent_events)
         told_pairs.update((e.type, _key(e.source)) for e in sent_events if e.source is not None)
     for k, ev in enumerate(events, 1):
@@ -1804,14 +1810,15 @@ def _key(a: Optional[R.Actor]):
     return None if a is None else (a.entity or a.text.lower())
 
 
-def _purpose_between(text: str, a: R.Event, b: R.Event) -> bool:
-    """A purpose clause joins the two triggers ("mengirimkan senjata ... untuk membantu Rusia")."""
+def _purpose_between(text, a: R.Event, b: R.Event) -> bool:
+    """A purpose clause joins the two triggers ("mengirimkan senjata ... untuk membantu Rusia");
+    ``text`` returns the Doc's text."""
     lo, hi = sorted((a.trigger.end, b.trigger.start)) if a.trigger.end <= b.trigger.start \
         else sorted((b.trigger.end, a.trigger.start))
-    return any(w in PURPOSE for w in text[lo:hi].lower().split())
+    return any(w in PURPOSE for w in text()[lo:hi].lower().split())
 
 
-def _dedupe(evs: list[R.Event], text: str = "") -> list[R.Event]:
+def _dedupe(evs: list[R.Event], text=lambda: "") -> list[R.Event]:
     """One event per (type, source, target) in a sentence; the most specific CAMEO code wins.
     An event without a target lends its mode, CAMEO code and status to one of the same type and source
     with a target when a purpose clause joins them ("mengirimkan senjata ... untuk membantu Rusia" is
