@@ -48,7 +48,7 @@ def test_cue_lexicon_has_issue_cues(form):
 def test_cue_rows_are_well_formed():
     for row in table("quote_cues.tsv"):
         assert len(row) == 5, row
-        assert row[2] in {"post", "pre", "both", "partial"} and row[3] in {"verb", "prep", "passive"}, row
+        assert row[2] in {"post", "pre", "both", "partial", "direct"} and row[3] in {"verb", "prep", "passive"}, row
         assert row[4] in {"speaker", "object", "only", "no"}, row
 
 
@@ -448,3 +448,16 @@ def test_title_after_a_name_belongs_to_that_speaker():
     people = {e.name: e.role for e in rec.entities if e.type == "PER"}
     assert people["Antonny Liem"] == "CEO Merah Cipta Media Group"
     assert not any(n.startswith("CEO ") for n in people)
+
+
+def test_direct_only_cue_needs_a_direct_quote():
+    """'Goh melanjutkan, “…”' is speech; 'Goh melanjutkan studi' and 'Wartawan bertanya apakah …' are not."""
+    import warta
+
+    text = ('Uskup Agung Singapura William Goh meminta umat berhati-hati.\n\n'
+            'Goh melanjutkan, “Orang tua disarankan melindungi anak-anak mereka dari film ini.”\n\n'
+            'Goh melanjutkan studi di Roma pada 1980-an. Wartawan bertanya apakah ia setuju.')
+    rec = warta.extract(text, published="2017-03-10")
+    names = {e.id: e.name for e in rec.entities}
+    assert [(q.kind, q.cue.text if q.cue else None, names.get(q.speaker)) for q in rec.quotes] == \
+        [("direct", "melanjutkan", "William Goh")]

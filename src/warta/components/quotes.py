@@ -58,7 +58,7 @@ _VERBISH = re.compile(r"^(?:me|mem|men|meng|meny|ber|ter|di)[a-z]{3,}$")
 @dataclass(frozen=True)
 class CueInfo:
     lemma: str
-    position: str   # post | pre | both
+    position: str   # post | pre | both | partial | direct (pre, for a direct quote after , or : only)
     kind: str       # verb | prep | passive
     nya: str        # speaker | object | only | no
 
@@ -140,7 +140,7 @@ def load_lexicon(lang: str = "id") -> QuoteLexicon:
     post_re_ci = re.compile(post_re.pattern, re.IGNORECASE)
     post_forms = [f for f, c in cues.items() if c.position in ("post", "both")]
     comma_post_re = re.compile(rf",[ \t]*(?:{_trie_regex(post_forms)})(?:nya)?(?![\w’'-])")
-    pre_forms = [f for f, c in cues.items() if c.position in ("pre", "both") and " " not in f]
+    pre_forms = [f for f, c in cues.items() if c.position in ("pre", "both", "direct") and " " not in f]
     pre_re = re.compile(rf"(?<![\w’'-])(?:{_trie_regex(pre_forms)})(?:nya)?(?![\w’'-])", re.IGNORECASE)
 
     words = table("quote_speaker_words.tsv")
@@ -707,7 +707,7 @@ def find_candidates(
                 continue        # ‘Reputation Secret Session’, “Meet the Leader”: a name, not speech
             attr = None
             m = _pre_cue_in(text, max(ss, ps), q.start, lex, idx=idx)
-            if m:
+            if m and not _direct_only(m, lex):
                 attr = _pre_attribution(text, m, max(ss, ps), lex)
             if attr is None and q.closed:
                 tail = re.match(r"[^.!?“”\"]*?,\s*", text[q.end:se]) if se > q.end else None
@@ -786,6 +786,13 @@ def _clause_after(text: str, pos: int, end: int, lex: QuoteLexicon) -> Optional[
     return (start, stop)
 
 
+def _direct_only(m: re.Match, lex: QuoteLexicon) -> bool:
+    """A cue that reports speech only before a direct quote ('melanjutkan', 'menjawab')."""
+    word = m.group("cue").lower()
+    info = lex.cues.get(word[:-3] if m.group("nyaform") else word)
+    return info is not None and info.position == "direct"
+
+
 def _indirect(text: str, sents: Sequence[Offsets], directs: list[QuoteCandidate], lex: QuoteLexicon,
               idx: "CueIndex") -> list[QuoteCandidate]:
     """Reported speech without quotation marks, one per sentence at most."""
@@ -798,6 +805,9 @@ def _indirect(text: str, sents: Sequence[Offsets], directs: list[QuoteCandidate]
         if k >= 0 and directs[k].end > ss:
             continue        # the sentence holds (part of) a direct quote
         m = _pre_cue_in(text, ss, se, lex, last=False, idx=idx)
+        while m is not None and _direct_only(m, lex):
+            # 'X melanjutkan, “…”' only: 'melanjutkan studi' reports nothing; a later cue may
+            m = _pre_cue_in(text, m.end(), se, lex, last=False, idx=idx)
         if m is not None:
             word = m.group("cue").lower()
             info = lex.cues.get(word[:-3] if m.group("nyaform") else word)
