@@ -386,3 +386,19 @@ def test_month_this_year_and_month_long_ago():
     ('kepada Presiden Joko Widodo, Agustus silam', October 2017)."""
     assert [t.value for t in find_times("Novel itu dijadwalkan rilis Oktober ini.", date(2017, 3, 16))] == ["2017-10"]
     assert [t.value for t in find_times("disampaikan kepada Presiden Joko Widodo, Agustus silam.", date(2017, 10, 18))] == ["2017-08"]
+
+
+def test_a_quote_is_dated_where_it_closes():
+    """Relative times and clock times inside a quote of several sentences count from the day its
+    attribution gives, also a bare weekday after the speech verb (IndoSum, 2017)."""
+    import warta
+
+    text = ('"Sudah padam jam 12.00 WIB. Sekarang proses pendinginan," kata Kepala Suku Dinas Penanggulangan '
+            'Kebakaran Jakarta Pusat Hardisiswan saat dikonfirmasi, Selasa (14/11/2017).')
+    rec = warta.extract(text, published="2017-11-15")
+    assert {t.text: t.value for t in rec.times}["jam 12.00 WIB"] == "2017-11-14T12:00+07:00"
+    text = ('Ketua DPR Setya Novanto kembali tidak memenuhi panggilan KPK.\n\n"Pagi ini, sekitar pukul 08.00 WIB '
+            'bagian persuratan KPK menerima surat dari Setjen DPR," kata Juru Bicara KPK Febri Diansyah, Senin.')
+    values = {t.text: t.value for t in warta.extract(text, published="2017-11-07").times}
+    assert values["Pagi ini"].startswith("2017-11-06")
+    assert values["pukul 08.00 WIB"] == "2017-11-06T08:00+07:00"

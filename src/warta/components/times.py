@@ -724,10 +724,16 @@ def _speech_time(found, ctx: _Ctx):
         qi = bisect_right(q_starts, t.start) - 1
         q = quotes[qi] if qi >= 0 and t.end <= quotes[qi][1] else None
         if q and t.rule in _RELATIVE and t.value:
+            # the words' day is in the attribution: the sentence of the time, or, for a quote of
+            # several sentences, the one its closing mark ends ('"Sudah padam jam 12.00. Sekarang
+            # …," kata X, Selasa (14/11)'); a bare weekday counts after a speech verb ('kata Febri, Senin')
             s0, s1 = ctx.sentence(t.start)
+            s1 = max(s1, ctx.sentence(q[1] - 1)[1])
             near = found[bisect_right(t_starts, s0 - 1):bisect_right(t_starts, s1 - 1)]
-            said = [x for x, _ in near if x.rule in _ABSOLUTE and x.value and _DAY.fullmatch(x.value)
-                    and s0 <= x.start < s1 and not (q[0] <= x.start < q[1])]
+            said = [x for x, _ in near if x.value and _DAY.fullmatch(x.value) and s0 <= x.start < s1
+                    and not (q[0] <= x.start < q[1])
+                    and (x.rule in _ABSOLUTE or x.rule == "weekday" and x.start > q[1]
+                         and _lang().speech_re.search(ctx.text[q[1]:x.start]))]
             if said:
                 sub = _Ctx.__new__(_Ctx)
                 sub.__dict__.update(ctx.__dict__)
@@ -919,9 +925,13 @@ def _anchor_clocks(times: list[TimeMatch], ctx: _Ctx) -> list[TimeMatch]:
     days = [x for x in times if x.kind == "date" and x.value and _DAY.fullmatch(x.value)]
     d_starts = [x.start for x in days]
     weekly = [x.start for x in times if x.kind == "set" and x.value in ("P1D", "P1W")]
+    quotes = ctx.quotes()
     for t in times:
         if t.kind == "time" and t.value and t.value.startswith("T"):
             s0, s1 = ctx.sentence(t.start)
+            q = next((q for q in quotes if q[0] <= t.start < q[1]), None)
+            if q is not None:       # a quote of several sentences is dated where it closes (its attribution)
+                s1 = max(s1, ctx.sentence(q[1] - 1)[1])
             if any(s0 <= w < s1 for w in weekly):
                 out.append(t)             # "setiap Sabtu pukul 08.00": a recurring time, no single day
                 continue
