@@ -250,3 +250,33 @@ def test_lower_case_word_after_a_name_is_not_part_of_it():
     assert {"Fahri", "Materazzi", "Zidane", "Son Heung-min"} <= names
     assert any("Tamim bin Hamad" in n for n in names)
     assert not any(n.endswith((" geram", " roboh")) for n in names)
+
+
+def test_spelled_out_name_before_an_acronym_joins_it():
+    """The NER tagged only 'KNRP'; the words before the bracket spell it, so they name the same
+    organisation and 'Palestina' inside the name is no place of its own (IndoSum)."""
+    import warta
+
+    rec = warta.extract("Komite Nasional untuk Rakyat Palestina (KNRP) mengecam serangan itu. "
+                        "KNRP meminta pemerintah bertindak.", published="2017-07-20")
+    orgs = {e.name: [m.text for m in e.mentions] for e in rec.entities if e.type == "ORG"}
+    assert orgs["Komite Nasional untuk Rakyat Palestina"].count("KNRP") == 2
+    assert not any(e.type == "LOC" for e in rec.entities)
+
+
+def test_verb_glued_to_an_organisation_is_cut_off():
+    import warta
+
+    rec = warta.extract("Dalam pernyataannya, Kementerian Keuangan AS menunjuk Bank of Dandong sebagai "
+                        "lembaga pencucian uang.", published="2017-06-30")
+    texts = [m.text for e in rec.entities for m in e.mentions]
+    assert "Kementerian Keuangan AS" in texts and not any(t.endswith("menunjuk") for t in texts)
+
+
+def test_isis_spelled_with_syam_is_not_a_person():
+    import warta
+
+    rec = warta.extract("Pemerintah Australia memberi bantuan konsuler kepada perekrut militan Negara Islam "
+                        "Irak dan Syam (ISIS), Neil Prakash.", published="2017-06-01")
+    assert not any(e.name == "Syam" for e in rec.entities)
+    assert any(e.actor == "IMGMUSISI" and e.type == "ORG" for e in rec.entities)

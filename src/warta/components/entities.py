@@ -341,6 +341,39 @@ def foreign_institutions(doc: Doc, mentions: list[Mention], kb: KB) -> list[Ment
     return out
 
 
+ACRONYM_RUN_MAX = 10
+
+
+def acronym_expansions(doc: Doc, mentions: list[Mention], sent_of: list[int]) -> list[Mention]:
+    """An organisation's acronym in brackets after its spelled-out name, when the NER tagged only
+    the acronym: "Komite Nasional untuk Rakyat Palestina (KNRP)" becomes one organisation named
+    both ways, and "Palestina" inside the name is no place of its own. The words before the bracket
+    must spell the acronym (``_acronym``: first letters, function words skipped) and start with a
+    capital; concepts such as "Produk Domestik Bruto (PDB)" stay untouched unless the NER or the
+    KB took the acronym for an organisation."""
+    out = list(mentions)
+    for m in mentions:
+        if (m.label != "ORG" or m.end - m.start != 1 or m.start < 2 or m.end >= len(doc)
+                or doc[m.start - 1].text != "(" or doc[m.end].text != ")"):
+            continue
+        acr = m.text.upper()
+        stop = m.start - 1
+        for k in range(stop - 1, max(-1, stop - ACRONYM_RUN_MAX - 1), -1):
+            words = [t.text for t in doc[k:stop]]
+            if not all(w.replace("-", "").isalpha() for w in words) or sent_of[k] != sent_of[m.start]:
+                break
+            if doc[k].text[:1].isupper() and _acronym(words) == acr:
+                inside = [o for o in out if o is not m and k <= o.start and o.end <= stop]
+                if any(o.label == "PER" for o in inside) or any(o.start < k < o.end or o.start < stop < o.end for o in out):
+                    break
+                span = doc[k:stop]
+                out = [o for o in out if o not in inside]
+                out.append(Mention(k, stop, span.start_char, span.end_char, span.text, "ORG", source="acronym",
+                                   sent=sent_of[k]))
+                break
+    return sorted(out, key=lambda x: x.start)
+
+
 def _names_a_country(name: str, kb: KB) -> bool:
     """"Bank Indonesia", "Kepolisian Negara Republik Indonesia": the name itself says whose it is."""
     return any(kb.get(idx)["type"] == "LOC" for _s, _e, idx in kb.scan(name))
@@ -1190,7 +1223,7 @@ def analyse(doc: Doc, kb: Optional[KB] = None) -> list[R.Entity]:
     doc = DocView(doc)
     sent_of = _sentence_index(doc)
     _PUBLISHED["value"] = doc._.published
-    mentions = foreign_institutions(doc, name_mentions(doc, kb, sent_of), kb)
+    mentions = acronym_expansions(doc, foreign_institutions(doc, name_mentions(doc, kb, sent_of), kb), sent_of)
     ends = {m.end: m for m in mentions}
     mentions = parse_titles(doc, [m for m in mentions if not _appositive_title(doc, m, ends)], kb, sent_of)
     mentions = group_mentions(doc, mentions, kb, sent_of)

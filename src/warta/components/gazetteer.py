@@ -100,18 +100,26 @@ def _name_particles() -> frozenset[str]:
     return frozenset(word_list("name_particles.txt"))
 
 
+VERB_PREFIXES = ("me", "di", "ber", "ter")
+
+
 def _lowercase_tail(doc: Doc, start: int, end: int, label: str) -> bool:
-    """A person span whose last word is a lower-case word glued on by the NER ("Fahri geram",
-    "Edy layak", "Zumi Zola Zulkifli pekerjaan"); name particles and hyphenated parts stay."""
+    """A span whose last word the NER glued on: for a person any lower-case word ("Fahri geram",
+    "Edy layak"; name particles and hyphenated parts stay), for an organisation or place a
+    lower-case verb ("Kementerian Keuangan AS menunjuk"; "Komite … untuk Rakyat" keeps its words)."""
     last = doc[end - 1]
-    return (label == "PER" and end - start > 1 and last.is_alpha and last.text[:1].islower()
-            and last.lower_ not in _name_particles() and doc[end - 2].text != "-")
+    if end - start < 2 or not last.is_alpha or not last.text[:1].islower() or doc[end - 2].text == "-":
+        return False
+    if label == "PER":
+        return last.lower_ not in _name_particles()
+    return len(last.text) > 4 and last.lower_.startswith(VERB_PREFIXES)
 
 
 def _trim_space(doc: Doc) -> Doc:
-    """The trained NER sometimes takes a paragraph break into a span ("Persiba\n\n") or a
-    lower-case word after a person's name ("Materazzi roboh"): cut them off entity edges, so
-    every later stage gets clean mention offsets."""
+    """The trained NER sometimes takes a paragraph break into a span ("Persiba\n\n"), a
+    lower-case word after a person's name ("Materazzi roboh") or a verb after an organisation
+    ("Kementerian Keuangan AS menunjuk"): cut them off entity edges, so every later stage gets
+    clean mention offsets."""
     ents = doc.ents
     if not any(doc[e.end - 1].is_space or doc[e.start].is_space or _lowercase_tail(doc, e.start, e.end, e.label_) for e in ents):
         return doc
