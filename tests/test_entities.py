@@ -280,3 +280,17 @@ def test_isis_spelled_with_syam_is_not_a_person():
                         "Irak dan Syam (ISIS), Neil Prakash.", published="2017-06-01")
     assert not any(e.name == "Syam" for e in rec.entities)
     assert any(e.actor == "IMGMUSISI" and e.type == "ORG" for e in rec.entities)
+
+
+def test_bare_institution_after_its_foreign_namesake_is_foreign():
+    """After 'Mahkamah Agung Kuwait', a bare 'Mahkamah Agung' is Kuwait's court; without such a
+    namesake it stays Indonesia's."""
+    import warta
+
+    text = ("Jakarta, CNN Indonesia -- Mahkamah Agung Kuwait menjatuhkan hukuman mati kepada pemimpin sel "
+            "teror yang didukung Iran.\n\nMahkamah Agung menolak banding mereka.")
+    ents = {e.name: e.actor for e in warta.extract(text, published="2017-07-20").entities}
+    assert ents["Mahkamah Agung Kuwait"] == "KWTJUD" and ents["Mahkamah Agung"] == "KWTJUD"
+    text = "Jakarta, CNN Indonesia -- Mahkamah Agung menolak kasasi jaksa dalam kasus korupsi itu."
+    ents = {e.name: e.actor for e in warta.extract(text, published="2017-07-20").entities}
+    assert ents["Mahkamah Agung"] == "IDNJUD"

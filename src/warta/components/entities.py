@@ -1189,6 +1189,32 @@ def link(clusters: list[Cluster], kb: KB, published, doc: Doc) -> list[R.Entity]
     return out
 
 
+def foreign_namesakes(entities: list[R.Entity], kb: KB, doc: Doc) -> list[R.Entity]:
+    """A bare generic institution named after its foreign namesake is that namesake: after
+    "Mahkamah Agung Kuwait", "Mahkamah Agung menolak banding mereka" is Kuwait's court (KWTJUD),
+    not Indonesia's, which the KB name alone would give. Only institutions named by spelled-out
+    generic words qualify ("Kementerian Luar Negeri"); acronyms and names that say Indonesia
+    (KPK, Polri, "Bank Indonesia") stay Indonesian. (Guessing the story's country without such a
+    namesake was not done: Indonesian places often carry no country at this stage.)"""
+    def generic(e):
+        return (e.type == "ORG" and e.country == "IDN" and (e.actor or "").startswith("IDN") and e.mentions
+                and all(len(m.text.split()) >= 2 and not _names_a_country(m.text, kb) for m in e.mentions))
+
+    foreign = [f for f in entities if f.type == "ORG" and f.country and f.country != "IDN" and f.actor]
+    out = []
+    for e in entities:
+        if generic(e):
+            first = e.mentions[0].start
+            base = {m.text.lower() for m in e.mentions}
+            twin = next((f for f in foreign if f.mentions[0].start < first
+                         and any(m.text.lower().startswith(tuple(b + " " for b in base)) for m in f.mentions)), None)
+            if twin is not None:
+                e = e.model_copy(update={"country": twin.country, "actor": twin.country + e.actor[3:],
+                                         "wikidata": None, "confidence": 0.6})
+        out.append(e)
+    return out
+
+
 def _before_known_roles(ent: dict, published) -> bool:
     """True when the article predates every role the KB knows for this person (or there are none):
     then only the text can say what the person was ("Plt Gubernur Djarot" before his own term)."""
@@ -1233,7 +1259,7 @@ def analyse(doc: Doc, kb: Optional[KB] = None) -> list[R.Entity]:
     taken = {i for m in mentions for i in range(m.start, m.end)}
     pronouns = pronoun_mentions(doc, sent_of, taken)
     resolve_pronouns(doc, mentions, pronouns, clusters, sent_of)
-    return link(clusters, kb, real._.published, real)
+    return foreign_namesakes(link(clusters, kb, real._.published, real), kb, real)
 
 
 def entity_at(doc: Doc, start_char: int, end_char: int) -> Optional[str]:
