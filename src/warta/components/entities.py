@@ -1196,9 +1196,16 @@ def foreign_namesakes(entities: list[R.Entity], kb: KB, doc: Doc) -> list[R.Enti
     generic words qualify ("Kementerian Luar Negeri"); acronyms and names that say Indonesia
     (KPK, Polri, "Bank Indonesia") stay Indonesian. (Guessing the story's country without such a
     namesake was not done: Indonesian places often carry no country at this stage.)"""
+    text = doc_text(doc)
+
+    def says_whose(m) -> bool:
+        """The mention or the word after it names a country ("Kementerian Luar Negeri RI")."""
+        after = text[m.end:m.end + 30].split()[:1]
+        return _names_a_country(m.text, kb) or bool(after and _names_a_country(after[0].strip(",."), kb))
+
     def generic(e):
         return (e.type == "ORG" and e.country == "IDN" and (e.actor or "").startswith("IDN") and e.mentions
-                and all(len(m.text.split()) >= 2 and not _names_a_country(m.text, kb) for m in e.mentions))
+                and all(len(m.text.split()) >= 2 and not says_whose(m) for m in e.mentions))
 
     foreign = [f for f in entities if f.type == "ORG" and f.country and f.country != "IDN" and f.actor]
     out = []
