@@ -76,8 +76,8 @@ def tone_of_words(words: list[str], lex: dict[str, float] | None = None, negatio
             i += 1
     if n == 0:
         return Tone(score=0.0, positive=0.0, negative=0.0, words=0)
-    p, q = 100.0 * pos / n, 100.0 * neg / n
-    return Tone(score=round(p - q, 3), positive=round(p, 3), negative=round(q, 3), words=n)
+    p, q = round(100.0 * pos / n, 3), round(100.0 * neg / n, 3)
+    return Tone(score=round(p - q, 3), positive=p, negative=q, words=n)   # score = positive − negative as shown
 
 
 def doc_words(doc: Doc) -> list[str]:
