@@ -29,7 +29,7 @@ from warta import record as R
 from warta.components.sentences import dateline_end
 from warta.kb.normalize import alias_key, is_acronym, variant_key
 from warta.kb.store import KB
-from warta.lang import table, word_list
+from warta.lang import table, verb_shaped, word_list
 from warta.tokenizer import doc_text
 
 if not Doc.has_extension("entities"):
@@ -1009,7 +1009,7 @@ def _looks_subject(doc: Doc, m: Mention) -> Optional[bool]:
         return None
     if k < len(doc):
         low = doc[k].lower_
-        if low.startswith(("me", "ber", "di", "ter")) and len(low) > 4 or low in SUBJECT_FOLLOWERS:
+        if verb_shaped(low) or low in SUBJECT_FOLLOWERS:
             return True
     return None
 

@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 
 from warta import record as R
 from warta.components.sentences import dateline_end
-from warta.lang import LANG_DIR
+from warta.lang import LANG_DIR, verb_shaped
 from warta.tokenizer import enclitic_forms, split_enclitic
 
 log = logging.getLogger(__name__)
@@ -920,7 +920,7 @@ def _subject_position(doc, i: int, lo: int) -> bool:
         return True
     if p.text[:1].isupper():       # a title or name before ("Pemimpin Korea Utara Kim")
         return True
-    if w.startswith(("me", "di", "ber", "ter", "mem", "men", "meng")) and len(w) > 4:
+    if verb_shaped(w):
         return True
     if w in lex.roles or w in POSSESSOR_HEAD:
         return True   # "para menteri luar negeri negara ASEAN mendesak": the possessor is the actor

@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 
 from warta.components.person_names import add_person_names
 from warta.kb import KB_DATA
+from warta.lang import verb_shaped, word_list
 
 GAZETTEER_FILE = KB_DATA / "gazetteer.jsonl"
 
@@ -95,12 +96,7 @@ class GazetteerRuler:
 
 @lru_cache(maxsize=1)
 def _name_particles() -> frozenset[str]:
-    from warta.lang import word_list
-
     return frozenset(word_list("name_particles.txt"))
-
-
-VERB_PREFIXES = ("me", "di", "ber", "ter")
 
 
 def _lowercase_tail(doc: Doc, start: int, end: int, label: str) -> bool:
@@ -112,7 +108,7 @@ def _lowercase_tail(doc: Doc, start: int, end: int, label: str) -> bool:
         return False
     if label == "PER":
         return last.lower_ not in _name_particles()
-    return len(last.text) > 4 and last.lower_.startswith(VERB_PREFIXES)
+    return verb_shaped(last.lower_)
 
 
 def _trim_space(doc: Doc) -> Doc:

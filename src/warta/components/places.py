@@ -162,6 +162,14 @@ class Gazetteer:
             self._typo = idx
         return self._typo
 
+    def one_edit_aliases(self, low: str) -> set[str]:
+        """Aliases one letter away from the lower-cased word ``low`` (a typo of them)."""
+        index = self.typo_index()
+        found = set(index.get(low, ()))
+        for i in range(len(low)):
+            found.update(index.get(low[:i] + low[i + 1:], ()))
+        return {x for x in found if one_edit_apart(low, x.lower())}
+
     def lookup(self, name: str) -> list[tuple[int, bool]]:
         return self.alias.get(name) or self.alias.get(name.title()) or []
 
@@ -326,7 +334,6 @@ def _typos(text, chosen, taken, ents, g: Gazetteer):
                 cands_pos.append((s, e, False))
     if not cands_pos:
         return chosen
-    index = g.typo_index()
     extra = []
     for s, e, by_cue in cands_pos:
         w = text[s:e]
@@ -335,11 +342,7 @@ def _typos(text, chosen, taken, ents, g: Gazetteer):
         if any(lab in VETO_LABELS for lab in ents.containing(s, e)) or _squash(w) in _localities().exact \
                 or w in _small_cities():
             continue   # a person; a real village ("Tangkerang") or town
-        low = w.lower()
-        found = set(index.get(low, ()))
-        for i in range(len(low)):
-            found.update(index.get(low[:i] + low[i + 1:], ()))
-        found = {x for x in found if one_edit_apart(low, x.lower())}
+        found = g.one_edit_aliases(w.lower())
         if len(found) != 1:
             continue
         alias = found.pop()
@@ -361,11 +364,7 @@ def _dateline_typo(text, chosen, taken, g: Gazetteer):
     low = w.lower()
     if w in g.alias or w.title() in g.alias or low.title() in g.time_words:
         return chosen
-    index = g.typo_index()
-    found = set(index.get(low, ()))
-    for i in range(len(low)):
-        found.update(index.get(low[:i] + low[i + 1:], ()))
-    found = {x for x in found if one_edit_apart(low, x.lower())}
+    found = g.one_edit_aliases(low)
     if len(found) != 1:
         return chosen
     return sorted(chosen + [(m.start(1), m.end(1), found.pop())])

@@ -322,7 +322,14 @@ class _Ctx:
     def quotes(self) -> list[tuple[int, int]]:
         if self._quotes is None:
             self._quotes = _quotes(self.text)
+            self._quote_starts = [a for a, _ in self._quotes]
         return self._quotes
+
+    def quote_at(self, pos: int) -> Optional[tuple[int, int]]:
+        """The quotation holding character ``pos``, if any."""
+        quotes = self.quotes()
+        k = bisect_right(self._quote_starts, pos) - 1
+        return quotes[k] if k >= 0 and pos < quotes[k][1] else None
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = max(0, bisect_right(self.sent_starts, pos) - 1)
@@ -714,15 +721,13 @@ def _quotes(text: str) -> list[tuple[int, int]]:
 def _speech_time(found, ctx: _Ctx):
     """Inside a quotation, "kemarin" counts from the day the words were said when the sentence
     dates them outside the quotes ("… kemarin," kata X, Rabu (17/5)), not from publication."""
-    quotes = ctx.quotes()
-    if not quotes:
+    if not ctx.quotes():
         return found
-    q_starts = [a for a, _ in quotes]
     t_starts = [t.start for t, _ in found]
     out = []
     for t, m in found:
-        qi = bisect_right(q_starts, t.start) - 1
-        q = quotes[qi] if qi >= 0 and t.end <= quotes[qi][1] else None
+        q = ctx.quote_at(t.start)
+        q = q if q and t.end <= q[1] else None
         if q and t.rule in _RELATIVE and t.value:
             # the words' day is in the attribution: the sentence of the time, or, for a quote of
             # several sentences, the one its closing mark ends ('"Sudah padam jam 12.00. Sekarang
@@ -761,10 +766,8 @@ def _speech_carry(found, ctx: _Ctx):
     if a is None:
         return found
     L = _lang()
-    quotes = ctx.quotes()
-
     def in_quote(pos):
-        return any(q0 <= pos < q1 for q0, q1 in quotes)
+        return ctx.quote_at(pos) is not None
 
     said_day, said_sent, firm, out = None, None, False, []
     for t, m in found:
@@ -925,11 +928,10 @@ def _anchor_clocks(times: list[TimeMatch], ctx: _Ctx) -> list[TimeMatch]:
     days = [x for x in times if x.kind == "date" and x.value and _DAY.fullmatch(x.value)]
     d_starts = [x.start for x in days]
     weekly = [x.start for x in times if x.kind == "set" and x.value in ("P1D", "P1W")]
-    quotes = ctx.quotes()
     for t in times:
         if t.kind == "time" and t.value and t.value.startswith("T"):
             s0, s1 = ctx.sentence(t.start)
-            q = next((q for q in quotes if q[0] <= t.start < q[1]), None)
+            q = ctx.quote_at(t.start)
             if q is not None:       # a quote of several sentences is dated where it closes (its attribution)
                 s1 = max(s1, ctx.sentence(q[1] - 1)[1])
             if any(s0 <= w < s1 for w in weekly):

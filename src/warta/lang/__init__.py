@@ -43,3 +43,14 @@ def weighted_lexicon(name: str) -> dict[str, float]:
             except (KeyError, TypeError, ValueError):
                 continue
     return out
+
+
+@lru_cache(maxsize=1)
+def _verb_prefixes() -> tuple[str, ...]:
+    return tuple(word_list("verb_prefixes.txt"))
+
+
+def verb_shaped(word: str) -> bool:
+    """A lower-cased word of more than four letters with a verbal prefix (``verb_prefixes.txt``):
+    "menunjuk", "dibantah", "bertemu". A shape test, not a dictionary one."""
+    return len(word) > 4 and word.startswith(_verb_prefixes())
