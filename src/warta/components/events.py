@@ -91,6 +91,9 @@ OBJECT_CUES = _G.get("object_cue", frozenset())
 VENUE_PREP = _G.get("venue_prep", frozenset())
 COUNTRY_NOUN = _G.get("country_noun", frozenset())
 CONTENT_LEAD = _G.get("content_lead", frozenset())
+CONTENT_HEAD = _G.get("content_head", frozenset())   # proposals and offers whose complement is no event
+CONTENT_OBJECT_NOT = frozenset({"di", "dalam", "pada", "sejak", "selama", "hingga", "sampai"})
+CONTENT_SPAN = 20   # tokens from a request / proposal word to the verb it asks for
 CONDITIONAL = _G.get("conditional", frozenset())
 BETWEEN = _G.get("between", frozenset())
 PAIR_JOIN = _G.get("pair_join", frozenset())
@@ -826,20 +829,73 @@ def _conditional(doc: Doc, trig: Trigger, lo: int) -> bool:
 
 
 def _request_content(doc: Doc, trig: Trigger, triggers) -> bool:
-    """A verb in the complement of a request or threat in the same clause ("meminta aparat kepolisian untuk
-    tidak menangkap ...", "mengancam akan menarik diri") is what is asked or threatened, not an event."""
+    """A verb in the complement of a request, proposal, offer or threat ("meminta aparat kepolisian untuk
+    tidak menangkap ...", "mengancam akan menarik diri", "Permohonan Zelensky kepada sekutu Ukraina agar
+    mengizinkan negara itu menggunakan rudal jarak jauh untuk menyerang ...", "meminta departemen
+    bersangkutan menyelidiki") is what is asked, proposed or threatened: not an asserted event."""
     for t in triggers:
         if trig.voice == "nominal" and t.end == trig.start and t.voice == "active" \
                 and t.entry.type in ("REQUEST", "REJECT", "AGREE") and _norm(doc[t.start]) not in ORDER_VERB:
             # (an order of an act is the act: "memerintahkan pengusiran" stays, the order is dropped instead)
             return True   # "menepis dialog", "menyerukan gencatan senjata": the noun is what is asked or refused
-        if t.end > trig.start or t.entry.type not in ("REQUEST", "THREATEN") or trig.start - t.end > 10:
+    heads = [(t.end, t.voice == "active" and t.entry.type == "REQUEST" and _norm(doc[t.start]) not in ORDER_VERB)
+             for t in triggers if t.end <= trig.start and t.entry.type in ("REQUEST", "THREATEN")]
+    heads += [(k + 1, False) for k in range(max(0, trig.start - CONTENT_SPAN), trig.start)
+              if _norm(doc[k]) in CONTENT_HEAD]
+    for end, bare_ok in heads:
+        if trig.start - end > CONTENT_SPAN:
             continue
-        gap = [_norm(x) for x in doc[t.end: trig.start]]
-        if any(w in CONTENT_LEAD for w in gap) and not any(w in CLAUSE_BREAK - CONTENT_LEAD or w in (",", "dan")
-                                                           for w in gap):
-            return True
+        gap = [_norm(x) for x in doc[end: trig.start]]
+        lead = next((k for k, w in enumerate(gap) if w in CONTENT_LEAD), None)
+        if lead is None:
+            # "meminta departemen bersangkutan menyelidiki": asked party, then the asked verb, no lead word
+            if bare_ok and trig.voice == "active" and 0 < len(gap) <= 6 and not any(
+                    w in CLAUSE_BREAK or w in COORD or verb_shaped(w) or not x.is_alpha
+                    for w, x in zip(gap, doc[end: trig.start])):
+                return True
+            continue
+        before, after = gap[:lead], gap[lead + 1:]
+        if any(w in CLAUSE_BREAK - CONTENT_LEAD for w in before):
+            continue   # the request's own clause ended before the lead word
+        if any(w in CLAUSE_BREAK - CONTENT_LEAD or w == "," for w in after):
+            continue
+        if any(w in ("dan", "serta") for w in after) and _prev_word(doc, _skip_adverbs(doc, trig.start, end), end) \
+                not in ("dan", "serta"):
+            continue   # "untuk menghentikan A dan menyerang B" stays content; a new clause after "dan" does not
+        return True
     return False
+
+
+def _content_target(doc: Doc, trig: Trigger, ments: list[Mention], hi: int, triggers=()) -> Optional[int]:
+    """The party a threat or promise is about: the object of the verb threatened or promised
+    ("Nicholson bersumpah akan mengalahkan militan ISIS", "mengancam akan menarik diri dari PBB",
+    "AS berjanji akan membela ... Jepang"), when the trigger has no target of its own."""
+    j = trig.end
+    while j < hi and _norm(doc[j]) in SKIP_BEFORE_VERB and _norm(doc[j]) not in CONTENT_LEAD:
+        j += 1
+    if j >= hi or _norm(doc[j]) not in CONTENT_LEAD:
+        return None
+    j += 1
+    while j < hi and _norm(doc[j]) in SKIP_BEFORE_VERB:
+        j += 1
+    if j >= hi or not _verb_like(doc[j]):
+        return None
+    if any(t.start == j and t.entry.type == "MOBILIZE" for t in triggers):
+        return None   # "mengancam akan mengerahkan massa": one's own forces, not a party
+    for idx, m in _from(ments, j + 1):
+        if m.start <= j or m.end > hi:
+            continue
+        if m.start - j > 8:
+            return None
+        between = [_norm(t) for t in doc[j + 1: m.start]]
+        if any(w in CLAUSE_BREAK or w == "," for w in between):
+            return None
+        if _prev_word(doc, m.start, j) in CONTENT_OBJECT_NOT:
+            continue   # "... ISIS di Afghanistan": a place or time, not the party
+        if m.rank == 2 and not any(t.start == j for t in triggers):
+            return None   # a bare group noun after a verb of no event type ("mengerahkan massa") is no party
+        return idx
+    return None
 
 
 def _speaker_before(doc, ments, comma: int, lo: int, triggers) -> Optional[int]:
@@ -1715,6 +1771,11 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                     args.sources = list(prev_subject[1])
                 else:
                     args.targets = list(prev_subject[1])
+            if trig.entry.type in ("THREATEN", "AGREE") and trig.voice == "active" and not args.targets \
+                    and len(args.sources) <= 1 and not any(m.kind in ("PL", "DUAL") for m in args.sources):
+                k = _content_target(doc, trig, ments, hi, triggers)
+                if k is not None and not any(_same(ments[k].actor, m.actor) for m in args.sources):
+                    args.targets = [ments[k]]
             if any(m.kind in ("PL", "DUAL") for m in args.sources + args.targets):
                 if countries is None:
                     countries = _country_actors(doc)
