@@ -91,7 +91,8 @@ OBJECT_CUES = _G.get("object_cue", frozenset())
 VENUE_PREP = _G.get("venue_prep", frozenset())
 COUNTRY_NOUN = _G.get("country_noun", frozenset())
 CONTENT_LEAD = _G.get("content_lead", frozenset())
-CONTENT_HEAD = _G.get("content_head", frozenset())   # proposals and offers whose complement is no event
+CONTENT_HEAD = _G.get("content_head", frozenset())
+MODAL = _G.get("modal", frozenset())   # obligation modals: what must be done is no event   # proposals and offers whose complement is no event
 CONTENT_OBJECT_NOT = frozenset({"di", "dalam", "pada", "sejak", "selama", "hingga", "sampai"})
 CONTENT_SPAN = 20   # tokens from a request / proposal word to the verb it asks for
 CONDITIONAL = _G.get("conditional", frozenset())
@@ -591,8 +592,22 @@ def _country_actors(doc: Doc) -> dict[str, R.Actor]:
     return out
 
 
+def _named_pairs(doc: Doc, ments: list[Mention], sentences: list[tuple[int, int]]) -> dict[int, tuple]:
+    """Per sentence, the last two named persons or organisations joined by "dan" with nothing but
+    punctuation or numbers between ("Satoshi Katsudara, 56, dan Yoshinori Kawamura, 46"): what a later
+    "keduanya" names when no event since has named two parties."""
+    out: dict[int, tuple] = {}
+    for s_i, (lo, hi) in enumerate(sentences):
+        named = [m for m in ments if lo <= m.start and m.end <= hi and m.rank == 0 and m.kind in ("PER", "ORG")]
+        for a, b in zip(named, named[1:]):
+            gap = [t for t in doc[a.end: b.start] if not (t.like_num or t.is_punct)]
+            if len(gap) == 1 and _norm(gap[0]) == "dan" and b.start - a.end <= 6 and a.actor.entity != b.actor.entity:
+                out[s_i] = (b.end, a.actor, b.actor)
+    return out
+
+
 def _resolve_plural(ms: list[Mention], history: list[tuple], s_index: int,
-                    countries: Optional[dict[str, R.Actor]] = None) -> list[Mention]:
+                    countries: Optional[dict[str, R.Actor]] = None, pairs: Optional[dict] = None) -> list[Mention]:
     """Replace plural/dual pronoun mentions by the parties of the latest earlier event (this sentence
     or the two before): "mereka" -> that event's sources; "keduanya" -> its source and target.
     "kedua negara" names states: a leader party stands for its country when the article names it."""
@@ -602,6 +617,13 @@ def _resolve_plural(ms: list[Mention], history: list[tuple], s_index: int,
         if m.kind not in ("PL", "DUAL"):
             out.append(m)
             continue
+        if m.kind == "DUAL" and pairs:
+            last = max((h[0] for h in history), default=-1)
+            pair = next(((k, pairs[k]) for k in (s_index, s_index - 1, s_index - 2)
+                         if k in pairs and k > last and pairs[k][0] <= m.start), None)
+            if pair is not None:
+                out.extend(Mention(m.start, m.end, a, 0) for a in pair[1][1:])
+                continue
         for sent, srcs, tgts, typ in reversed(history):
             if s_index - sent > 2:
                 break
@@ -828,6 +850,22 @@ def _conditional(doc: Doc, trig: Trigger, lo: int) -> bool:
     return False
 
 
+def _modal_before(doc: Doc, trig: Trigger, lo: int) -> bool:
+    """A modal of obligation (``modal`` in event_grammar.tsv: harus, mesti, wajib ...) right before the
+    verb, adverbs aside: what someone must or should do is no event that happened."""
+    k = trig.start - 1
+    seen = 0
+    while k >= lo and seen < 3:
+        w = _norm(doc[k])
+        if w in MODAL:
+            return True
+        if w not in SKIP_BEFORE_VERB:
+            return False
+        k -= 1
+        seen += 1
+    return False
+
+
 def _request_content(doc: Doc, trig: Trigger, triggers) -> bool:
     """A verb in the complement of a request, proposal, offer or threat ("meminta aparat kepolisian untuk
     tidak menangkap ...", "mengancam akan menarik diri", "Permohonan Zelensky kepada sekutu Ukraina agar
@@ -864,6 +902,31 @@ def _request_content(doc: Doc, trig: Trigger, triggers) -> bool:
             continue   # "untuk menghentikan A dan menyerang B" stays content; a new clause after "dan" does not
         return True
     return False
+
+
+def _clause_subject(doc: Doc, ments: list[Mention], lo: int, trig_start: int) -> Optional[int]:
+    """The mention that opens the sentence as its subject (only lead words before it, a verb after it),
+    when nothing between it and the trigger starts a reported, relative or new clause."""
+    for idx, m in _from(ments, lo):
+        if m.start < lo:
+            continue
+        if m.start >= trig_start or any(_norm(t) not in SUBJECT_LEAD for t in doc[lo: m.start]):
+            return None
+        group = _coordinated(ments, idx, doc, 1, lo, trig_start)
+        j = _skip_forward(doc, group[-1].end, trig_start)
+        if j >= trig_start or not _verb_like(doc[j]):
+            return None
+        if any(_norm(t) in RELATIVE or _norm(t) in NO_SHARE or _norm(t) in ACCORDING or t.text in QUOTE_TOKENS
+               for t in doc[m.end: trig_start]):
+            return None
+        return idx
+    return None
+
+
+def _skip_forward(doc: Doc, i: int, hi: int) -> int:
+    while i < hi and _norm(doc[i]) in SKIP_BEFORE_VERB:
+        i += 1
+    return i
 
 
 def _content_target(doc: Doc, trig: Trigger, ments: list[Mention], hi: int, triggers=()) -> Optional[int]:
@@ -944,8 +1007,17 @@ def _apposition_subject(doc, ments, comma: int, lo: int, triggers) -> Optional[i
             return None
         if doc[m.end].text != "," or m.end + 1 >= comma:
             continue
+        if any(x.start == m.end + 1 and x.end == comma for x in ments) and m.start > lo \
+                and doc[m.start - 1].is_alpha:
+            continue   # "... pengasuh Padepokan Dimas Kanjeng, Taat Pribadi,": a possessor inside an apposition
         first = doc[m.end + 1]
         inner = doc[m.end + 1: comma]
+        commas = [t.i for t in inner if t.text == ","]
+        if len(commas) == 1 and any(x.start == commas[0] + 1 and x.end == comma for x in ments) \
+                and commas[0] - m.end > 2:
+            # "Andi Faisal, salah satu kuasa hukum pengasuh Padepokan Dimas Kanjeng, Taat Pribadi, ditangkap":
+            # the name closing the apposition names the possessor inside it, not the subject
+            inner = doc[m.end + 1: commas[0]]
         if (not first.is_alpha or not first.text.islower() or _verb_like(first) or _norm(first) in _GRAMMAR_WORDS
                 or any(t.text in (",", ";", ":") or t.text in QUOTE_TOKENS for t in inner)
                 or any(m.end < t.start < comma for t in triggers)):
@@ -1719,6 +1791,7 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
     told_types: set[str] = set()                 # event types coded in earlier sentences
     told_pairs: set[tuple] = set()               # (type, source) coded in earlier sentences
     countries: Optional[dict[str, R.Actor]] = None   # built when a plural pronoun needs it
+    named_pairs: dict = {}                            # "A dan B" per sentence, idem
     last_claimer: Optional[R.Actor] = None
     last_accuser: Optional[tuple[int, R.Actor]] = None   # (sentence, source) of the last allegation
     last_request: Optional[tuple[int, R.Actor, list]] = None   # (sentence, asker, asked) of the last request
@@ -1738,6 +1811,9 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             if _conditional(doc, trig, lo):
                 drop(trig, "conditional")
                 continue   # "jika ditangkap Polisi", "kalau ... berani menangkap Rizieq": a hypothetical, no event
+            if trig.voice != "nominal" and _modal_before(doc, trig, lo):
+                drop(trig, "modal")
+                continue   # "Para perwira aktif harus mengundurkan diri": an obligation, not an act
             if _request_content(doc, trig, triggers):
                 drop(trig, "request-content")
                 continue
@@ -1771,6 +1847,14 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                     args.sources = list(prev_subject[1])
                 else:
                     args.targets = list(prev_subject[1])
+            if not args.sources and trig.voice == "active" and prev_subject is None \
+                    and _prev_word(doc, _skip_adverbs(doc, trig.start, lo), lo) in SHARED_SUBJECT:
+                k = _clause_subject(doc, ments, a_lo, trig.start)
+                if k is not None:
+                    # "Tokyo khawatir ... sehingga meminta kepastian", "Trump akan berada di Korea Selatan
+                    # ..., setelah terlebih dahulu mengunjungi Jepang": the sentence's subject, whose own
+                    # verb is no trigger, acts in the verb chain
+                    args.sources = _coordinated(ments, k, doc, 1, a_lo, trig.start)
             if trig.entry.type in ("THREATEN", "AGREE") and trig.voice == "active" and not args.targets \
                     and len(args.sources) <= 1 and not any(m.kind in ("PL", "DUAL") for m in args.sources):
                 k = _content_target(doc, trig, ments, hi, triggers)
@@ -1779,8 +1863,9 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             if any(m.kind in ("PL", "DUAL") for m in args.sources + args.targets):
                 if countries is None:
                     countries = _country_actors(doc)
-                args.sources = _resolve_plural(args.sources, history, s_index, countries)
-                args.targets = _resolve_plural(args.targets, history, s_index, countries)
+                    named_pairs = _named_pairs(doc, ments, sentences)
+                args.sources = _resolve_plural(args.sources, history, s_index, countries, named_pairs)
+                args.targets = _resolve_plural(args.targets, history, s_index, countries, named_pairs)
             st = status_of(doc, trig, lo, hi, lex, ments, quotes, triggers)
             targets = [m.actor for m in args.targets
                        if not any(_same(m.actor, src.actor) for src in args.sources)]
