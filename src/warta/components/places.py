@@ -844,6 +844,10 @@ def _foreign_ok(text, s, e, alias, ents, context, g: Gazetteer) -> bool:
     return prev in g.cues or prev.lower() in g.cues
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+_ONE_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+(?!\s+[A-Z])\b")
+
+
 def _accept(text, s, e, alias, ents, sent_starts, g: Gazetteer) -> bool:
     cands0 = g.lookup(alias)
     strong = " " in alias or any(g.rows[i].key[0] in "CPSX" for i, _ in cands0)
@@ -879,6 +883,10 @@ def _accept(text, s, e, alias, ents, sent_starts, g: Gazetteer) -> bool:
             # (a province or regency closing an office's name is its seat: "KPU Jawa Barat", "PN Jakarta Selatan")
     if not _not_inside_name(text, s, e, alias, g, sent_starts):
         return False
+    if _INITIALS.fullmatch(alias) and _ONE_NAME_AFTER.match(text, e):
+        prev = _word_before(text, s)
+        if not (prev and (prev in g.cues or prev.lower() in g.cues or prev[0].islower())):
+            return False   # "(Panselnas) A.S. Pudjoharsoyo": a person's initials, not "A.S." the country
     m = re.match(r"\s+([A-Z][A-Za-z]*)", text[e:e + 20])
     if m and m.group(1) in g.org_after:
         return False
