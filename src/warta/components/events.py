@@ -92,7 +92,8 @@ VENUE_PREP = _G.get("venue_prep", frozenset())
 COUNTRY_NOUN = _G.get("country_noun", frozenset())
 CONTENT_LEAD = _G.get("content_lead", frozenset())
 CONTENT_HEAD = _G.get("content_head", frozenset())
-MODAL = _G.get("modal", frozenset())   # obligation modals: what must be done is no event   # proposals and offers whose complement is no event
+MODAL = _G.get("modal", frozenset())
+MEANS_PREP = frozenset({"lewat", "melalui", "via"})   # "lewat panggilan telepon": the means of the subject   # obligation modals: what must be done is no event   # proposals and offers whose complement is no event
 CONTENT_OBJECT_NOT = frozenset({"di", "dalam", "pada", "sejak", "selama", "hingga", "sampai"})
 CONTENT_SPAN = 20   # tokens from a request / proposal word to the verb it asks for
 CONDITIONAL = _G.get("conditional", frozenset())
@@ -781,8 +782,11 @@ def _left_subject(doc, ments, trig_start, lo, triggers) -> Optional[int]:
                 return head
         if _address_between_commas(doc, m, lo):
             continue   # "Pengurus Masjid Luar Batang, Penjaringan, Jakarta Utara, menolak": an address
-        if any(t.start >= m.end and t.end <= trig_start for t in triggers) and _norm(doc[m.end]) != ",":
+        if any(t.start >= m.end and t.end <= trig_start
+               and not (t.voice == "nominal" and _prev_word(doc, t.start, lo) in PREP_NOT_ACTOR)
+               for t in triggers) and _norm(doc[m.end]) != ",":
             # another predicate sits between: the mention is its argument, unless coordination
+            # (a nominal in a prepositional adjunct is none: "X dan Y lewat panggilan telepon ... menyatakan")
             break
         group = _coordinated(ments, idx, doc, -1, lo, trig_start)
         g0 = group[-1].start
@@ -902,6 +906,23 @@ def _request_content(doc: Doc, trig: Trigger, triggers) -> bool:
             continue   # "untuk menghentikan A dan menyerang B" stays content; a new clause after "dan" does not
         return True
     return False
+
+
+def _frame_agent(doc: Doc, ments: list[Mention], trig: Trigger, hi: int) -> Optional[int]:
+    """The subject of the main clause after a sentence-opening frame ("Dalam pertemuan ... di Trump
+    Tower, New York, Trump mengatakan"): the first mention after one of the frame's commas that is
+    followed by a verb."""
+    for comma in (t.i for t in doc[trig.end: min(hi, trig.end + 20)] if t.text == ","):
+        for idx, m in _from(ments, comma + 1):
+            if m.start <= comma or m.end > hi:
+                continue
+            if any(_norm(t) not in SUBJECT_LEAD for t in doc[comma + 1: m.start]):
+                break
+            j = _skip_forward(doc, m.end, hi)
+            if j < hi and _verb_like(doc[j]):
+                return idx
+            break
+    return None
 
 
 def _clause_subject(doc: Doc, ments: list[Mention], lo: int, trig_start: int) -> Optional[int]:
@@ -1847,6 +1868,18 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                     args.sources = list(prev_subject[1])
                 else:
                     args.targets = list(prev_subject[1])
+            if not args.sources and trig.voice == "nominal" and _prev_word(doc, trig.start, a_lo) in MEANS_PREP:
+                k = _left_subject(doc, ments, trig.start - 1, a_lo, triggers)
+                if k is not None:
+                    # "Trump dan Moon lewat panggilan telepon menyatakan ...": the means is the subject's act
+                    args.sources = _coordinated(ments, k, doc, -1, a_lo, trig.start)
+            if not args.sources and trig.voice == "nominal" and trig.start - a_lo <= 3 \
+                    and any(_norm(t) in FRAME_PREP for t in doc[a_lo: trig.start]):
+                k = _frame_agent(doc, ments, trig, hi)
+                if k is not None and not any(_same(ments[k].actor, m.actor) for m in args.targets):
+                    # "Dalam pertemuan ... dengan Netanyahu di Trump Tower, Trump mengatakan ...": a frame
+                    # opening the sentence is the event of the main clause's subject
+                    args.sources = [ments[k]]
             if not args.sources and trig.voice == "active" and prev_subject is None \
                     and _prev_word(doc, _skip_adverbs(doc, trig.start, lo), lo) in SHARED_SUBJECT:
                 k = _clause_subject(doc, ments, a_lo, trig.start)
