@@ -1482,11 +1482,15 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
                                        for w in gap) or (len(gap) == 1 and gap[0] in AGENT_MARKER):
                 src_i = idx
             break
+        last_end = ments[src_i].end if src_i is not None else None
         for idx, m in _from(ments, trig.end):
             if tgt_i is not None:
                 break
             if m.start < trig.end or (src_i is not None and idx <= src_i):
                 continue
+            if last_end is not None and m.start == last_end:
+                last_end = m.end
+                continue   # "kunjungan Presiden Nauru Baron Waqa ke Indonesia": the name goes on, the target follows
             if m.start - trig.end > 8 or m.end > hi:
                 break
             prev = _prev_word(doc, m.start, trig.end)
