@@ -881,9 +881,14 @@ def _request_content(doc: Doc, trig: Trigger, triggers) -> bool:
             # (an order of an act is the act: "memerintahkan pengusiran" stays, the order is dropped instead)
             return True   # "menepis dialog", "menyerukan gencatan senjata": the noun is what is asked or refused
     heads = [(t.end, t.voice == "active" and t.entry.type == "REQUEST" and _norm(doc[t.start]) not in ORDER_VERB)
-             for t in triggers if t.end <= trig.start and t.entry.type in ("REQUEST", "THREATEN")]
+             for t in triggers if t.end <= trig.start and t.entry.type in ("REQUEST", "THREATEN", "AGREE")]
     heads += [(k + 1, False) for k in range(max(0, trig.start - CONTENT_SPAN), trig.start)
               if _norm(doc[k]) in CONTENT_HEAD]
+    for k in range(max(0, trig.start - 6), trig.start):
+        if _norm(doc[k]) in TOPIC_VERB or _base(doc[k]) in TOPIC_VERB:
+            gap = doc[k + 1: trig.start]
+            if not any(_norm(x) in CLAUSE_BREAK or _norm(x) in COORD or _verb_like(x) for x in gap):
+                return True   # "bertemu guna membahas langkah-langkah mendorong Korea Utara ...": a topic
     for end, bare_ok in heads:
         if trig.start - end > CONTENT_SPAN:
             continue
