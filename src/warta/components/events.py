@@ -799,6 +799,9 @@ def _left_subject(doc, ments, trig_start, lo, triggers) -> Optional[int]:
             if head is not None:
                 return head
         prev = _prev_word(doc, group[-1].start, lo)
+        if (prev in load_lexicon().roles or prev in POSSESSOR_HEAD) and group[-1].start - 1 > lo \
+                and _prev_word(doc, group[-1].start - 1, lo) in PREP_NOT_ACTOR:
+            prev = _prev_word(doc, group[-1].start - 1, lo)   # "melalui anggota Kepolisian Sektor Sukowono"
         if prev in PREP_NOT_ACTOR or prev in PREP_TARGET or prev in ATTRIBUTION or prev in APPOSITION \
                 or (prev in COMITATIVE and m.start > lo + 1):   # "saya bersama Retno mendiskusikan"
             continue   # "Israel dan para pendukungnya, termasuk AS, menuding": AS is an aside
