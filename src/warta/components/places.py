@@ -95,7 +95,8 @@ class Gazetteer:
         self.list_sep_before = re.compile(rf"\s*(?:{seps})\s*$")
         self.list_sep_after = re.compile(rf"\s*(?:{seps})\s*")
         langs = sorted(ctx.get("language_before", {}), key=len, reverse=True)
-        self.language_re = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, langs)) + r")\s+$", re.I) if langs else None
+        # "bahasa Jepang", and a dialect named after a place: "bahasa Inggris Yorkshire"
+        self.language_re = re.compile(r"(?:^|\W)(?i:" + "|".join(map(re.escape, langs)) + r")\s+(?:[A-Z][a-z]+\s+)?$") if langs else None
         self.compass = set(ctx.get("compass", {}))
         titles = sorted(ctx.get("district_title", {}), key=len, reverse=True)
         self.district_re = re.compile(r"\b(?:" + "|".join(map(re.escape, titles))
@@ -856,7 +857,7 @@ def _accept(text, s, e, alias, ents, sent_starts, g: Gazetteer) -> bool:
             return False   # a person ("Bima Arya"); countries, provinces, states and regions are kept ("Florida" tagged PER)
     if g.org_before_re.search(text[max(0, s - 30):s]):
         return False
-    if g.language_re is not None and g.language_re.search(text[max(0, s - 12):s]):
+    if g.language_re is not None and g.language_re.search(text[max(0, s - 30):s]):
         return False   # "bahasa Jepang", "berbahasa Inggris": a language
     before = text[max(0, s - 50):s]
     if g.route_re is not None and g.route_re.search(before):
