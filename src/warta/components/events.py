@@ -93,6 +93,7 @@ COUNTRY_NOUN = _G.get("country_noun", frozenset())
 CONTENT_LEAD = _G.get("content_lead", frozenset())
 CONTENT_HEAD = _G.get("content_head", frozenset())
 MODAL = _G.get("modal", frozenset())
+CONCESSIVE = frozenset({"meski", "meskipun", "walau", "walaupun"})   # "X ..., meski dikecam Y": X undergoes
 MEANS_PREP = frozenset({"lewat", "melalui", "via"})   # "lewat panggilan telepon": the means of the subject   # obligation modals: what must be done is no event   # proposals and offers whose complement is no event
 CONTENT_OBJECT_NOT = frozenset({"di", "dalam", "pada", "sejak", "selama", "hingga", "sampai"})
 CONTENT_SPAN = 20   # tokens from a request / proposal word to the verb it asks for
@@ -1519,6 +1520,12 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
                           and (m.start == lp or _norm(doc[lp]) in AGENT_MARKER)), None)
     if voice == "nominal" and src_i is None and own is None:
         src_i, tgt_i = _governed_nominal(doc, trig, ments, lo, hi, triggers, tgt_i)
+    elif voice == "nominal" and tgt_i is None and own is None and trig.start - 1 >= lo \
+            and _norm(doc[trig.start - 1]) in RECEIVE:
+        # "Korea Utara telah mendapat sanksi PBB": the possessor gives, the receiver is the target
+        k = _left_subject(doc, ments, trig.start - 1, lo, triggers)
+        if k is not None and k != src_i:
+            tgt_i = k
     if src_i is not None and not args.sources:
         # coordinate away from the trigger: "Jepang dan AS memulai latihan gabungan", "didukung Prancis dan Inggris"
         args.sources = _coordinated(ments, src_i, doc, -1 if ments[src_i].end <= trig.start else +1, lo, hi)
@@ -1892,6 +1899,12 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                     # "Dalam pertemuan ... dengan Netanyahu di Trump Tower, Trump mengatakan ...": a frame
                     # opening the sentence is the event of the main clause's subject
                     args.sources = [ments[k]]
+            if not args.targets and trig.voice == "passive" and prev_subject is None \
+                    and _prev_word(doc, _skip_adverbs(doc, trig.start, lo), lo) in SHARED_SUBJECT | CONCESSIVE:
+                k = _clause_subject(doc, ments, a_lo, trig.start)
+                if k is not None:
+                    # "Korut terus melakukan uji coba ... meski telah dikecam oleh masyarakat internasional"
+                    args.targets = _coordinated(ments, k, doc, 1, a_lo, trig.start)
             if not args.sources and trig.voice == "active" and prev_subject is None \
                     and _prev_word(doc, _skip_adverbs(doc, trig.start, lo), lo) in SHARED_SUBJECT:
                 k = _clause_subject(doc, ments, a_lo, trig.start)
