@@ -936,7 +936,13 @@ def _frame_agent(doc: Doc, ments: list[Mention], trig: Trigger, hi: int) -> Opti
 
 def _clause_subject(doc: Doc, ments: list[Mention], lo: int, trig_start: int) -> Optional[int]:
     """The mention that opens the sentence as its subject (only lead words before it, a verb after it),
-    when nothing between it and the trigger starts a reported, relative or new clause."""
+    when nothing between it and the trigger starts a reported, relative or new clause. A short opener
+    ending in a comma ("Belakangan,", "Sementara itu,") is skipped."""
+    head = doc[lo: min(lo + 4, trig_start)]
+    comma = next((t.i for t in head if t.text == ","), None)
+    if comma is not None and all(t.is_alpha and not any(m.start <= t.i < m.end for m in ments)
+                                 for t in doc[lo: comma]):
+        lo = comma + 1
     for idx, m in _from(ments, lo):
         if m.start < lo:
             continue
