@@ -754,3 +754,12 @@ def test_subject_past_a_through_phrase_and_new_lexicon(nlp):
                         ("Kedua presiden melakukan panggilan telepon pada Senin.", "CONSULT")):
         doc = nlp.make_doc(text)
         assert type_ in {t.entry.type for t in find_triggers(doc, 0, len(doc), lex)}
+
+
+def test_refusal_to_negotiate_is_a_rejection(nlp):
+    """'tidak akan pernah menegosiasikan' is a refusal (REJECT, CAMEO 125), asserted (test4)."""
+    _, ev = events_of(nlp, "Korut juga menyatakan tidak akan pernah menegosiasikan program nuklirnya, selama "
+                           "Amerika Serikat terus menerapkan kebijakan yang merugikannya.")
+    rej = find(ev, "REJECT", "Korea Utara")
+    assert rej and rej[0].cameo == "125" and rej[0].status == "asserted"
+    assert not find(ev, "CONSULT")

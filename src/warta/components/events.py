@@ -93,6 +93,8 @@ COUNTRY_NOUN = _G.get("country_noun", frozenset())
 CONTENT_LEAD = _G.get("content_lead", frozenset())
 CONTENT_HEAD = _G.get("content_head", frozenset())
 MODAL = _G.get("modal", frozenset())
+REFUSAL = frozenset(tuple(w.split()) for w in _G.get("refusal", frozenset()))   # "tidak akan", "enggan"
+REFUSAL_SKIP = frozenset({"pernah", "bisa", "lagi", "pula", "juga"})
 CONCESSIVE = frozenset({"meski", "meskipun", "walau", "walaupun"})   # "X ..., meski dikecam Y": X undergoes
 MEANS_PREP = frozenset({"lewat", "melalui", "via"})   # "lewat panggilan telepon": the means of the subject   # obligation modals: what must be done is no event   # proposals and offers whose complement is no event
 CONTENT_OBJECT_NOT = frozenset({"di", "dalam", "pada", "sejak", "selama", "hingga", "sampai"})
@@ -856,6 +858,24 @@ def _conditional(doc: Doc, trig: Trigger, lo: int) -> bool:
         if not doc[k].is_alpha or (w in CLAUSE_BREAK and w not in CONDITIONAL):
             return False
     return False
+
+
+def _refusal_start(doc: Doc, trig: Trigger, lo: int) -> int:
+    """Start of "tidak akan (pernah) <verb>" before a trigger, or the trigger's start."""
+    k = trig.start - 1
+    while k >= lo and _norm(doc[k]) in REFUSAL_SKIP:
+        k -= 1
+    j = k
+    while j >= lo and trig.start - j <= 5:
+        if tuple(_norm(t) for t in doc[j: k + 1]) in REFUSAL:
+            return j
+        j -= 1
+    return trig.start
+
+
+def _refusal_before(doc: Doc, trig: Trigger, lo: int) -> bool:
+    """A verb of meeting, negotiating or agreeing under "tidak akan", "tidak mau", "enggan" ... is a refusal."""
+    return _refusal_start(doc, trig, lo) < trig.start
 
 
 def _modal_before(doc: Doc, trig: Trigger, lo: int) -> bool:
@@ -1978,6 +1998,9 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             if subj:
                 prev_subject = (trig.end, subj)
             span = doc[trig.start: trig.end]
+            refusal = trig.entry.type in ("CONSULT", "COOPERATE", "AGREE") and _refusal_before(doc, trig, lo)
+            if refusal:
+                span = doc[_refusal_start(doc, trig, lo): trig.end]
             date = _date_for(doc, lo, hi, trig)
             place = _place_for(doc, lo, hi, trig, args)
             for src, tgt in pairs:
@@ -1995,11 +2018,16 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                     if typ == "PROTEST" and mode is None and src is not None and src.sector not in PROTEST_SECTORS:
                         # a government or official "memprotes": a diplomatic protest (PLOVER ACCUSE disapprove)
                         typ, mode, cameo = "ACCUSE", "disapprove", "114"
+                    status = st.status
+                    if refusal:
+                        # "Korut ... tidak akan pernah menegosiasikan program nuklirnya": a refusal to meet,
+                        # negotiate or cooperate is itself an event (CAMEO 12x, PLOVER REJECT)
+                        typ, mode, cameo, status = "REJECT", None, "125", "asserted" if st.status in ("negated", "planned") else st.status
                     ev = R.Event(
                         id="", type=typ, mode=mode, cameo=cameo,
                         source=src, target=tgt,
                         trigger=R.Span(start=span.start_char, end=span.end_char, text=span.text),
-                        sentence=s_index, date=date, place=place, status=st.status,
+                        sentence=s_index, date=date, place=place, status=status,
                         claimed_by=st.claimed_by, quote=st.quote, confidence=round(min(conf, 1.0), 2))
                     sent_events.append(ev)
             if trig.entry.type == "REQUEST" and args.sources and targets != [None]:
