@@ -855,6 +855,10 @@ def _accept(text, s, e, alias, ents, sent_starts, g: Gazetteer) -> bool:
     for lab in ents.containing(s, e):
         if lab in VETO_LABELS and not strong:
             return False   # a person ("Bima Arya"); countries, provinces, states and regions are kept ("Florida" tagged PER)
+    per = ents.span(s, e)
+    if (per is not None and per[2] in VETO_LABELS and per[0] == s and per[1] > e and text[e:e + 1] == " "
+            and cands0 and all(g.rows[i].key.startswith("C:") for i, _ in cands0)):
+        return False   # the first name of a person the NER reads whole: "Chad Hammel mengatakan"
     if g.org_before_re.search(text[max(0, s - 30):s]):
         return False
     if g.language_re is not None and g.language_re.search(text[max(0, s - 30):s]):
