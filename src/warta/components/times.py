@@ -830,7 +830,12 @@ def _anaphoric(found, ctx: _Ctx):
         g = m.groupdict()
         if t.value is None and g.get("ana") and t.rule in ("anaphoric", "holiday"):
             unit, off = L.anaphoric[_norm(g["ana"])]
-            dated = [x.value for x in reversed(last) if x.kind == "date" and x.value and _PRECISION[unit].match(x.value)
+            q = ctx.quote_at(t.start)
+            s0 = ctx.sentence(t.start)[0]
+            # inside a quotation, a date of its own sentence outside the quotes dates the speaking, not
+            # what is spoken of ("Presiden mengatakan pada hari Sabtu bahwa “… pada hari itu”")
+            speech = {id(x) for x in last if q and x.start >= s0 and not (q[0] <= x.start < q[1])}
+            dated = [x.value for x in reversed(last) if id(x) not in speech and x.kind == "date" and x.value and _PRECISION[unit].match(x.value)
                      and x.rule != "anaphoric" and not (x.rule == "holiday" and "tahun" in x.text.lower())]
             # a month counts from the last month named as such ("Juni 2017 … Selasa … bulan sebelumnya" is
             # May), a year from the last date of any precision ("Hingga Desember 2016 … tahun sebelumnya")
