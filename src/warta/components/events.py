@@ -93,6 +93,7 @@ COUNTRY_NOUN = _G.get("country_noun", frozenset())
 CONTENT_LEAD = _G.get("content_lead", frozenset())
 CONTENT_HEAD = _G.get("content_head", frozenset())
 MODAL = _G.get("modal", frozenset())
+EVALUATIVE = _G.get("evaluative", frozenset())   # "X sangat positif", "X merupakan ...": a judgement
 REFUSAL = frozenset(tuple(w.split()) for w in _G.get("refusal", frozenset()))   # "tidak akan", "enggan"
 REFUSAL_SKIP = frozenset({"pernah", "bisa", "lagi", "pula", "juga"})
 CONCESSIVE = frozenset({"meski", "meskipun", "walau", "walaupun"})   # "X ..., meski dikecam Y": X undergoes
@@ -1776,7 +1777,15 @@ def _same(a: Optional[R.Actor], b: Optional[R.Actor]) -> bool:
 
 def _state_clause(doc: Doc, trig: Trigger, lo: int) -> bool:
     """'kota yang dikuasai gerilyawan': a passive seize in a relative clause describes who holds a
-    place, not an act reported by the article."""
+    place, not an act reported by the article. 'Kerja sama Rusia - Indonesia sangat positif': an
+    event noun opening the sentence as the subject of a judgement or copula is a topic, not an act."""
+    if trig.voice == "nominal" and all(t.text in QUOTE_TOKENS for t in doc[lo: trig.start]):
+        for t in doc[trig.end: trig.end + 7]:
+            w = _norm(t)
+            if w in EVALUATIVE:
+                return True
+            if _verb_like(t) or w in CLAUSE_BREAK or not (t.is_alpha or t.text == "-"):
+                break
     return (trig.voice == "passive" and trig.entry.type == "COERCE" and trig.entry.mode == "seize"
             and trig.start > lo and _norm(doc[trig.start - 1]) in RELATIVE)
 
