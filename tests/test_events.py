@@ -763,3 +763,13 @@ def test_refusal_to_negotiate_is_a_rejection(nlp):
     rej = find(ev, "REJECT", "Korea Utara")
     assert rej and rej[0].cameo == "125" and rej[0].status == "asserted"
     assert not find(ev, "CONSULT")
+
+
+def test_named_members_after_a_group_target(nlp):
+    """'negara-negara terkait khususnya Korea Utara', 'dua warga yang dituduh terlibat, yakni Sun Wei dan
+    Li Hong Ri': the named members are the targets (dev, dev2)."""
+    _, ev = events_of(nlp, "Diplomat Tertinggi RI itu menyebutkan Indonesia terus mendorong negara-negara terkait "
+                           "khususnya Korea Utara mematuhi resolusi PBB.")
+    assert find(ev, "REQUEST", "Indonesia", "Korea Utara")
+    _, ev = events_of(nlp, "Adapun, dua warga yang dituduh terlibat, yakni Sun Wei dan Li Hong Ri.")
+    assert find(ev, "ACCUSE", None, "Sun Wei") and find(ev, "ACCUSE", None, "Li Hong Ri")

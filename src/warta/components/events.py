@@ -93,6 +93,7 @@ COUNTRY_NOUN = _G.get("country_noun", frozenset())
 CONTENT_LEAD = _G.get("content_lead", frozenset())
 CONTENT_HEAD = _G.get("content_head", frozenset())
 MODAL = _G.get("modal", frozenset())
+NAMING = frozenset({"yakni", "yaitu", "ialah"})   # "dua warga ..., yakni Sun Wei dan Li Hong Ri"
 EVALUATIVE = _G.get("evaluative", frozenset())   # "X sangat positif", "X merupakan ...": a judgement
 REFUSAL = frozenset(tuple(w.split()) for w in _G.get("refusal", frozenset()))   # "tidak akan", "enggan"
 REFUSAL_SKIP = frozenset({"pernah", "bisa", "lagi", "pula", "juga"})
@@ -1372,6 +1373,22 @@ def _governed_nominal(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi
     return _left_subject(doc, ments, v, lo, triggers), tgt_i
 
 
+def _named_apposition(doc: Doc, ments: list[Mention], m: Mention, start: int, hi: int) -> list[Mention]:
+    """Named members given after a group noun: "negara-negara terkait khususnya Korea Utara", "dua warga
+    yang dituduh terlibat, yakni Sun Wei dan Li Hong Ri": the names, searched from ``start``."""
+    if m.rank != 2 and doc[m.start].text[:1].isupper():
+        return []
+    j = start
+    if j < hi and doc[j].text == ",":
+        j += 1
+    if j >= hi or _norm(doc[j]) not in APPOSITION | NAMING:
+        return []
+    k = next((x for x, n in _from(ments, j + 1) if n.start >= j + 1), None)
+    if k is None or ments[k].start > j + 3 or ments[k].end > hi or ments[k].rank != 0:
+        return []
+    return _coordinated(ments, k, doc, 1, j + 1, hi)
+
+
 def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
               triggers: list[Trigger], prev_event_sources: list[Mention], parsed: Optional[Syntax]) -> Args:
     args = Args()
@@ -1559,6 +1576,13 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
     if tgt_i is not None:
         # a target left of the trigger (passive subject) coordinates leftwards: "AS dan Jepang diserang"
         args.targets = _coordinated(ments, tgt_i, doc, -1 if ments[tgt_i].end <= trig.start else +1, lo, hi)
+        if len(args.targets) == 1:
+            t = args.targets[0]
+            named = _named_apposition(doc, ments, t, t.end if t.end > trig.start else trig.end, hi)
+            if not named and t.end <= trig.start and voice == "passive":
+                named = _named_apposition(doc, ments, t, _skip_forward(doc, trig.end, hi) + 1, hi)
+            if named:
+                args.targets = named
     return args
 
 
