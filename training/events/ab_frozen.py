@@ -32,6 +32,12 @@ def old_module(commit: str, tmp: Path):
         if Path(n).name.startswith("event"):
             (lang / Path(n).name).write_bytes(subprocess.run(["git", "show", f"{commit}:{n}"], cwd=ROOT,
                                                              capture_output=True, check=True).stdout)
+    # the other language files the events module reads (roles.tsv ...) belong to other stages: the
+    # working tree's, as the rest of the pipeline (issue 10: without them the old module ran with no
+    # role words, which lowered test2 and dev3 and was misread in issue 9 as other stages' changes)
+    for f in (ROOT / "src/warta/lang").iterdir():
+        if f.is_file() and not f.name.startswith("event"):
+            (lang / f.name).write_bytes(f.read_bytes())
     src = subprocess.run(["git", "show", f"{commit}:src/warta/components/events.py"], cwd=ROOT,
                          capture_output=True, text=True, check=True).stdout
     # "from warta.lang import LANG_DIR[, other names]": keep the other names, point LANG_DIR at the old files
