@@ -29,7 +29,7 @@ DEFAULT_GOLD = tests_data_dir() / "times-gold.jsonl"
 
 
 def load_gold(path: Path, split: str = "all") -> list[dict]:
-    """Read and validate the gold file; keep one split ('dev', 'test', 'test2' … 'test11' or 'all')."""
+    """Read and validate the gold file; keep one split ('dev', 'test', 'test2' … 'test13' or 'all')."""
     return read_gold_jsonl(path, split, "times")
 
 
@@ -143,7 +143,7 @@ def evaluate(path: Path = DEFAULT_GOLD, split: str = "all", engine: str = "pipel
 
 def eval_times_cli(
     gold: Path = typer.Option(DEFAULT_GOLD, help="gold JSONL (times-gold.jsonl format)"),
-    split: str = typer.Option("all", help="dev, test, test2, test3 (held out until 1997611), test4 (held out at f047197), test5 (held out at d9ccf3a), test6 (held out at 77160fb), test7 (at c29b284), test8 (at 23af5f7), test9 (at 63a5832), test10 (at 5207eca), test11 (held out at the final code of the fifth round) or all"),
+    split: str = typer.Option("all", help="dev, test, test2, test3 (held out until 1997611), test4 (held out at f047197), test5 (held out at d9ccf3a), test6 (held out at 77160fb), test7 (at c29b284), test8 (at 23af5f7), test9 (at 63a5832), test10 (at 5207eca), test11 (at 60b0ff9), test12 (NTREX-128, translated news, held out at c28e48c), test13 (NTREX, held out at the final code of the sixth round) or all"),
     engine: str = typer.Option("pipeline", help="pipeline (warta.load()) or rules (find_times only)"),
     errors: bool = typer.Option(False, "--errors", help="print every miss, wrong value and false alarm"),
     peer: bool = typer.Option(True, help="also score dateparser on the gold spans"),
