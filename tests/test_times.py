@@ -464,3 +464,11 @@ def test_anaphoric_days_count_from_the_day_just_named():
     got = find_times("Kavanaugh bersaksi pada hari Kamis. Presiden mengatakan pada hari Sabtu bahwa “Orang Amerika "
                      "melihat keberanian Kavanaugh pada hari itu.”", NT)
     assert [(t.text, t.value) for t in got][-1] == ("hari itu", "2018-09-27")
+
+
+def test_a_year_in_a_laws_title_is_not_a_time():
+    """ntrex-1 'Keputusan Pemerintah Wales 2017' (the Government of Wales Act) and IndoSum 1473294607
+    'pasal 22 UU KPK 2000': the year names the law; a lower-case 'keputusan' is any decision."""
+    assert find_times("Keputusan Pemerintah Wales 2017 memberi kuasa pada Majelis Wales.", NT) == []
+    assert find_times("sehubungan dengan pasal 22 UU KPK 2000 di mana KPK punya kewajiban", NT) == []
+    assert one("keputusan Presiden Jokowi 2015 lalu", NT).value == "2015"

@@ -196,6 +196,7 @@ class _Lang:
         self.month_follow_re = re.compile(rf"^\s+{_alt(self.cues['month_follow'])}\b", I)
         self.law_re = re.compile(r"\b(?:nomor|no\.?)\s*[:.]?\s*\d+\s+$", I)
         self.law_year_re = re.compile(r"\b(?:nomor|no\.?)\s*[:.]?\s*\d+\s+tahun\s+$", I)
+        self.law_name_re = re.compile(rf"\b(?:{_alt(f for f, k in table('time_cues.tsv') if k == 'law_lead')})\s+(?:[A-Z][\w-]*\s+){{1,4}}$")   # capitalised: a law's title
         self.weekday_join = re.compile(rf"\s*(?:,\s*)?(?:{_alt(self.cues['weekday_join'])}|,)\s*(?:hari\s+)?", I)
         # "September dan Oktober", "Juli hingga Agustus": a month next to another month is a month
         self.month_pair_after = re.compile(rf"\s*(?i:dan|atau|hingga|sampai|s/d|-|–)\s*{mon_full}\b")
@@ -543,6 +544,8 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
     if name == "year":
         if (L.law_re.search(text[max(0, s - 16):s]) and g.get("tahun")) or L.law_year_re.search(text[max(0, s - 24):s]):
             return None   # "Nomor 7 Tahun 2017": part of a law's name
+        if not g.get("tahun") and L.law_name_re.search(text[max(0, s - 60):s]):
+            return None   # "UU KPK 2002", "Keputusan Pemerintah Wales 2017"
         before = text[max(0, s - 4):s]
         if re.search(r"(?:Rp\.?|\d[.,]?|[-/#])\s*$", before, re.I) and not re.search(
                 r"\b[A-Z][A-Za-z]+\s+\d\s+$", text[max(0, s - 20):s]):
