@@ -67,6 +67,17 @@ def test_organisations_and_countries_link(nlp, example):
     assert {"Amerika Serikat", "AS"} <= set(texts(us)) and us.wikidata == "Q30"
 
 
+def test_places_the_kb_lacks_take_their_country_from_the_places_stage(nlp, example):
+    """"Florida" (hurricane Milton) and "Kharkiv" (which the NER calls a person) are not KB actors:
+    the places stage resolves them, and the entity takes that country, as CAMEO codes a place."""
+    doc = run(nlp, example, "2024-10-14")
+    florida = by_name(doc._.entities, "Florida")
+    assert florida.type == "LOC" and (florida.country, florida.actor) == ("USA", "USA")
+    kharkiv = by_name(doc._.entities, "Kharkiv")
+    assert kharkiv.type == "LOC" and (kharkiv.country, kharkiv.actor) == ("UKR", "UKR")
+    assert any(p.text == "Kharkiv" and p.entity == kharkiv.id and p.country == "UKR" for p in doc._.places)
+
+
 def test_roles_follow_the_published_date(nlp, example):
     biden_2024 = by_name(run(nlp, example, "2024-10-14")._.entities, "Joe Biden")
     biden_2026 = by_name(run(nlp, example, "2026-01-01")._.entities, "Joe Biden")

@@ -1189,6 +1189,21 @@ def link(clusters: list[Cluster], kb: KB, published, doc: Doc) -> list[R.Entity]
     return out
 
 
+def locate_from_places(entities: list[R.Entity], places) -> None:
+    """A place entity the KB does not know ("Florida", "Kharkiv") takes the country of the places
+    the places stage resolved for its mentions, when they agree; as in CAMEO, a place acting or
+    acted on codes as its country, so its actor is that country too. Runs after the places stage."""
+    countries: dict[str, set] = {}
+    for p in places or ():
+        if p.entity and p.country:
+            countries.setdefault(p.entity, set()).add(p.country)
+    for ent in entities or ():
+        found = countries.get(ent.id)
+        if ent.type == "LOC" and ent.country is None and found and len(found) == 1:
+            ent.country = next(iter(found))
+            ent.actor = ent.actor or ent.country
+
+
 def foreign_namesakes(entities: list[R.Entity], kb: KB, doc: Doc) -> list[R.Entity]:
     """A bare generic institution named after its foreign namesake is that namesake: after
     "Mahkamah Agung Kuwait", "Mahkamah Agung menolak banding mereka" is Kuwait's court (KWTJUD),

@@ -980,6 +980,8 @@ class PlacesComponent:
                                 geonames=r.geonames, lat=r.lat, lon=r.lon, country=r.country,
                                 feature=r.feature, entity=_entity_for(mentions, p.start, p.end)))
         doc._.places = places
+        from warta.components.entities import locate_from_places
+        locate_from_places(getattr(doc._, "entities", None), places)
         return doc
 
 
