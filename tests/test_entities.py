@@ -78,6 +78,22 @@ def test_places_the_kb_lacks_take_their_country_from_the_places_stage(nlp, examp
     assert any(p.text == "Kharkiv" and p.entity == kharkiv.id and p.country == "UKR" for p in doc._.places)
 
 
+def test_titles_around_organisations_the_ner_runs_together(nlp):
+    """IndoSum sentences (1499727600, 1519117463, 1517707800): a role before an organisation and a
+    name after it, however the NER cut the span, give the person the role and the body's actor."""
+    doc = run(nlp, "Jakarta, CNN Indonesia - - Komisioner Komisi Nasional Hak Asasi Manusia (Komnas HAM) "
+                   "Muhammad Nurkhoiron menyatakan, draf itu belum dibeberkan. Pernyataan Fahri ini ditanggapi "
+                   "keras oleh Komisioner Komnas HAM, Natalius Pigai.", "2017-07-10")
+    for name in ("Muhammad Nurkhoiron", "Natalius Pigai"):
+        person = by_name(doc._.entities, name)
+        assert person.actor == "IDNGOVHRI" and person.role.startswith("Komisioner"), (name, person)
+    doc = run(nlp, "Wakil Ketua Komisi Pemberantasan Korupsi Saut Situmorang berharap kasus itu selesai. "
+                   "Juru Bicara Gedung Putih Sarah Sanders menyebut dokumen itu palsu.", "2018-02-01")
+    assert by_name(doc._.entities, "Saut Situmorang").actor == "IDNGOV"
+    assert by_name(doc._.entities, "Sarah Sanders").actor == "USAGOV"
+    assert {"Komisi Pemberantasan Korupsi", "Gedung Putih"} <= {e.name for e in doc._.entities if e.type == "ORG"}
+
+
 def test_roles_follow_the_published_date(nlp, example):
     biden_2024 = by_name(run(nlp, example, "2024-10-14")._.entities, "Joe Biden")
     biden_2026 = by_name(run(nlp, example, "2026-01-01")._.entities, "Joe Biden")

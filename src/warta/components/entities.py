@@ -263,12 +263,20 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
         if not (first.isupper() or first.isdigit()):
             continue
         gaz = gazetteer_entry(ent.kb_id_) if ent.kb_id_ else None
+        if gaz is None and label in ("ORG", "LOC"):
+            role = _match_role(doc, ent.start)
+            if role is not None and role[2] == "title" and role[0] < ent.end:
+                inner = [idx for end_c, idx in hit_at.get(doc[role[0]].idx, ()) if end_c == ent.end_char
+                         and kb.get(idx)["type"] in ("LOC", "ORG")]
+                if inner:   # "[Komisioner Komnas HAM], Natalius Pigai": the title is left to parse_titles
+                    add(role[0], ent.end, kb.get(inner[0])["type"], source="kb", kb_idx=inner[0])
+                    continue
         if gaz is None:
             exact = [idx for end_c, idx in hit_at.get(ent.start_char, ()) if end_c == ent.end_char]
             if exact and kb.get(exact[0])["type"] in ("LOC", "ORG"):
                 add(ent.start, ent.end, kb.get(exact[0])["type"], source="kb", kb_idx=exact[0])
                 continue
-            if label == "PER":
+            if label == "PER" or (label in ("ORG", "LOC") and _ends_in_person_name(doc, ent, hit_at, kb)):
                 prefix = [(end_c, idx) for end_c, idx in hit_at.get(ent.start_char, ())
                           if end_c < ent.end_char and kb.get(idx)["type"] in ("LOC", "ORG")]
                 if prefix:
@@ -310,6 +318,23 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
             taken[i] = True
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _ends_in_person_name(doc: Doc, ent, hit_at: dict, kb: KB) -> bool:
+    """An organisation span the NER ran on into the name after it: "[KPK Saut Situmorang]",
+    "[Gedung Putih Sarah Sanders]", "[Kementerian Dalam Negeri Irman]". True when a KB
+    organisation or place starts the span and the one to three words left are capitalised and
+    begin with a known given name (``kb/data/person_names.tsv``)."""
+    from warta.components.person_names import name_tables
+
+    given = name_tables()[0]
+    for end_c, idx in hit_at.get(ent.start_char, ()):
+        if end_c >= ent.end_char or kb.get(idx)["type"] not in ("LOC", "ORG"):
+            continue
+        rest = [t for t in ent if t.idx >= end_c]
+        if 1 <= len(rest) <= 3 and rest[0].lower_ in given and all(t.is_alpha and t.text[:1].isupper() for t in rest):
+            return True
+    return False
 
 
 def foreign_institutions(doc: Doc, mentions: list[Mention], kb: KB) -> list[Mention]:
@@ -501,6 +526,12 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
             if t.text == "(" and j + 2 < n and doc[j + 2].text == ")" and doc[j + 1].text[:1].isupper() \
                     and doc[j + 1].text.isalpha():
                 j += 3                      # "Panglima TNI (Tentara …) Jenderal Gatot …": the acronym
+                last_title = j
+                continue
+            inner = by_start.get(j + 1) if t.text == "(" else None
+            if inner is not None and inner.kind == "name" and inner.label in ("ORG", "LOC") and inner.end < n \
+                    and doc[inner.end].text == ")":
+                j = inner.end + 1           # "Komisioner Komisi Nasional HAM (Komnas HAM) Muhammad …"
                 last_title = j
                 continue
             if t.text == ")" and i > 0 and doc[i - 1].text == "(" and j == i + 1:
