@@ -94,6 +94,22 @@ def test_titles_around_organisations_the_ner_runs_together(nlp):
     assert {"Komisi Pemberantasan Korupsi", "Gedung Putih"} <= {e.name for e in doc._.entities if e.type == "ORG"}
 
 
+def test_indonesian_offices_and_titles_after_a_name(nlp):
+    """IndoSum 1489962642 and 1475813745: a Kapolres or Kapolsek is Indonesian police even when the
+    title names no country; a title between commas after a name is that person's, and the place in
+    it ("Tambun") is no person of its own."""
+    doc = run(nlp, "Kapolres Buru AKBP Leo Simatupang mengatakan penyisiran dilakukan untuk mencari penambang. "
+                   "AKP Boby Kusumawardhana, Kapolsek Tambun, mengatakan perempuan asal Kemayoran, Jakarta Pusat, "
+                   "itu ditangkap ramai-ramai oleh sejumlah pedagang.", "2017-03-19")
+    leo = by_name(doc._.entities, "Leo Simatupang")
+    assert (leo.country, leo.actor, leo.role) == ("IDN", "IDNCOP", "Kapolres Buru")
+    boby = by_name(doc._.entities, "Boby Kusumawardhana")
+    assert (boby.actor, boby.role) == ("IDNCOP", "Kapolsek Tambun")
+    assert "Kapolsek Tambun" in texts(boby)
+    assert not any(e.type == "PER" and e.name == "Tambun" for e in doc._.entities)
+    assert doc._.quotes[-1].speaker == boby.id
+
+
 def test_roles_follow_the_published_date(nlp, example):
     biden_2024 = by_name(run(nlp, example, "2024-10-14")._.entities, "Joe Biden")
     biden_2026 = by_name(run(nlp, example, "2026-01-01")._.entities, "Joe Biden")

@@ -467,6 +467,11 @@ def _appositive_title(doc: Doc, m: Mention, ends: dict) -> bool:
     return role is not None and role[2] == "title"
 
 
+@lru_cache(maxsize=1)
+def _indonesian_roles() -> frozenset:
+    return frozenset(word_list("roles_indonesian.txt"))
+
+
 def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) -> list[Mention]:
     """Attach titles to person names and add title-only and "title + Name" mentions.
 
@@ -487,6 +492,7 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
         for i in range(m.start, m.end):
             covered[i] = m
     new: list[Mention] = []
+    dropped: set[int] = set()
     i = 0
     n = len(doc)
     while i < n:
@@ -551,6 +557,15 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
                 j += 1
                 continue
             break
+        apposed = by_end.get(i - 1) if i > 1 and doc[i - 1].text == "," else None
+        apposed = apposed if apposed is not None and apposed.label == "PER" and apposed.kind == "name" else None
+        if apposed is not None and person is not None and person.end - person.start == 1 and person.kb is None \
+                and person.source == "ner" and person.end < n and doc[person.end].text == ",":
+            # "AKP Boby Kusumawardhana, Kapolsek Tambun, mengatakan": the word after the role is the
+            # title's place, not a person: the title belongs to the name before the comma
+            dropped.add(id(person))
+            j = last_title = person.end
+            person = None
         title_end = last_title
         name_span = None
         if person is None and j < n and doc[j].text == "," and j + 1 < n and doc[j + 1].text[:1].isupper():
@@ -573,7 +588,9 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
             elif (j + 1) in by_start and by_start[j + 1].label == "PER":
                 person = by_start[j + 1]
                 title_end = j
-        if person is None and name_span is None and j > last_title:
+        closed_apposition = apposed is not None and j < n and doc[j].text == "," and j - last_title == 1
+        if person is None and name_span is None and j > last_title and not closed_apposition:
+            # (as above when the NER left the word untagged: "Tambun" ends the title of the name before)
             k0 = last_title
             while k0 < j and doc[k0].lower_ == "dan":
                 k0 += 1
@@ -587,6 +604,8 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
             title_end -= 1                 # "… Polres Jakarta Selatan AKBP" -> the rank is not the title
         if name_span is not None:
             name_span = _strip_honorifics(doc, *name_span)
+        if country is None and actor is None and " ".join(t.lower_ for t in doc[i:role[0]]) in _indonesian_roles():
+            country = "IDN"                # "Kapolres Buru AKBP Leo Simatupang": only Indonesia has a Kapolres
         title = Title(doc[i:title_end].text.rstrip(" ,"), i, title_end, sector, country, actor, has_spec,
                       key=_title_key(doc, i, title_end, by_start, kb))
         if person is not None:
@@ -614,6 +633,13 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
         if before is not None and before.label == "PER" and before.kind == "name":
             # "Antonny Liem, CEO Merah Cipta Media Group": the title of the name before the comma
             before.title = before.title or title
+            if before.title is title and title_end - i > 1:
+                # its words are that person's mention, not a new name ("…, Kapolsek Tambun, mengatakan")
+                span = doc[i:title_end]
+                new.append(Mention(i, title_end, span.start_char, span.end_char, span.text, "PER", kind="title",
+                                   source="title", title=title, sent=sent_of[i]))
+                for k in range(i, title_end):
+                    covered[k] = new[-1]
             i = max(j, i + 1)
             continue
         if has_spec or tok.lower_ in ("presiden", "wapres", "kapolri", "panglima"):
@@ -621,7 +647,7 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
             new.append(Mention(i, title_end, span.start_char, span.end_char, span.text, "PER", kind="title",
                                source="title", title=title, sent=sent_of[i]))
         i = max(j, i + 1)
-    return sorted(mentions + new, key=lambda m: m.start)
+    return sorted([m for m in mentions if id(m) not in dropped] + new, key=lambda m: m.start)
 
 
 @lru_cache(maxsize=1)
