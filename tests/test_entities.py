@@ -110,6 +110,18 @@ def test_indonesian_offices_and_titles_after_a_name(nlp):
     assert doc._.quotes[-1].speaker == boby.id
 
 
+def test_a_body_the_ner_runs_into_the_name_after_it_is_split(nlp):
+    """IndoSum openings where the NER tags "Partai NasDem Surya Paloh" or "Poso Darmin A. Sigilipu" as
+    one organisation or place: the person is named without the title, and keeps it as a role."""
+    doc = run(nlp, "Ketua Umum Partai NasDem Surya Paloh mengatakan partainya mendukung Jokowi.", "2017-10-01")
+    paloh = by_name(doc._.entities, "Surya Paloh")
+    assert (paloh.actor, paloh.role) == ("IDNPTY", "Ketua Umum Partai NasDem")
+    doc = run(nlp, "Suara.com - Bupati Poso Darmin A. Sigilipu mengajak wisatawan datang ke Danau Poso.", "2016-10-01")
+    darmin = by_name(doc._.entities, "Darmin A. Sigilipu")
+    assert (darmin.country, darmin.role) == ("IDN", "Bupati Poso")
+    assert not any(e.name.startswith("Bupati") for e in doc._.entities)
+
+
 def test_roles_follow_the_published_date(nlp, example):
     biden_2024 = by_name(run(nlp, example, "2024-10-14")._.entities, "Joe Biden")
     biden_2026 = by_name(run(nlp, example, "2026-01-01")._.entities, "Joe Biden")

@@ -271,12 +271,20 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
                 if inner:   # "[Komisioner Komnas HAM], Natalius Pigai": the title is left to parse_titles
                     add(role[0], ent.end, kb.get(inner[0])["type"], source="kb", kb_idx=inner[0])
                     continue
+        if gaz is None and label in ("ORG", "LOC"):
+            cut = _person_after_name(doc, ent, hit_at, kb)
+            if cut is not None:
+                # "[Partai NasDem Surya Paloh]", "[Poso Darmin A. Sigilipu]" after a title: body, then person
+                k, body_label, idx = cut
+                add(ent.start, k, body_label, source="kb" if idx is not None else "ner", kb_idx=idx)
+                add(k, ent.end, "PER")
+                continue
         if gaz is None:
             exact = [idx for end_c, idx in hit_at.get(ent.start_char, ()) if end_c == ent.end_char]
             if exact and kb.get(exact[0])["type"] in ("LOC", "ORG"):
                 add(ent.start, ent.end, kb.get(exact[0])["type"], source="kb", kb_idx=exact[0])
                 continue
-            if label == "PER" or (label in ("ORG", "LOC") and _ends_in_person_name(doc, ent, hit_at, kb)):
+            if label == "PER":
                 prefix = [(end_c, idx) for end_c, idx in hit_at.get(ent.start_char, ())
                           if end_c < ent.end_char and kb.get(idx)["type"] in ("LOC", "ORG")]
                 if prefix:
@@ -287,6 +295,11 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
                         add(cut.end, ent.end, "PER")
                         continue
         if label == "PER" and gaz is None:
+            tail = _name_after_title(doc, ent)
+            if tail is not None:
+                # "[Ketua Umum Partai NasDem Surya Paloh]": the name only; parse_titles reads the title
+                add(tail, ent.end, "PER")
+                continue
             if lower_words is None:
                 lower_words = _lower_case_words(doc)
             if _common_words_only(ent.text, lower_words):
@@ -320,21 +333,72 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
     return out
 
 
-def _ends_in_person_name(doc: Doc, ent, hit_at: dict, kb: KB) -> bool:
-    """An organisation span the NER ran on into the name after it: "[KPK Saut Situmorang]",
-    "[Gedung Putih Sarah Sanders]", "[Kementerian Dalam Negeri Irman]". True when a KB
-    organisation or place starts the span and the one to three words left are capitalised and
-    begin with a known given name (``kb/data/person_names.tsv``)."""
+def _name_after_title(doc: Doc, ent) -> Optional[int]:
+    """Where the name starts in an NER person span that opens with a title and runs on into the
+    name ("[Bupati Poso Darmin A. Sigilipu]", "[Ketua Umum Partai NasDem Surya Paloh]"): the first
+    word after the role phrase and at least one more word that begins a run of two to four
+    capitalised words or initials to the span's end led by a known given name; None if none."""
+    role = _match_role(doc, ent.start)
+    if role is None or role[2] != "title" or ent.end - role[0] < 3:
+        return None
     from warta.components.person_names import name_tables
 
     given = name_tables()[0]
-    for end_c, idx in hit_at.get(ent.start_char, ()):
-        if end_c >= ent.end_char or kb.get(idx)["type"] not in ("LOC", "ORG"):
-            continue
-        rest = [t for t in ent if t.idx >= end_c]
-        if 1 <= len(rest) <= 3 and rest[0].lower_ in given and all(t.is_alpha and t.text[:1].isupper() for t in rest):
+    for k in range(role[0] + 1, ent.end - 1):
+        if 2 <= ent.end - k <= 4 and doc[k].lower_ in given \
+                and all(t.text[:1].isupper() and (t.is_alpha or _is_initial(t)) for t in doc[k:ent.end]):
+            return k
+    return None
+
+
+def _title_before(doc: Doc, start: int) -> bool:
+    """A title ends right before token ``start``: a role phrase, then only title words ("Ketua
+    Umum", "Bupati", "Ketua Dewan Kehormatan")."""
+    words = lexicon().title_words
+    for i in range(max(0, start - 6), start):
+        role = _match_role(doc, i)
+        if role is not None and role[2] == "title" and role[0] <= start \
+                and all(t.lower_ in words for t in doc[role[0]:start]):
             return True
     return False
+
+
+def _person_after_name(doc: Doc, ent, hit_at: dict, kb: KB) -> Optional[tuple[int, str, Optional[int]]]:
+    """An organisation or place span the NER ran on into the name after it: "[KPK Saut
+    Situmorang]", "[Gedung Putih Sarah Sanders]", "Ketua Umum [Partai NasDem Surya Paloh]",
+    "Bupati [Poso Darmin A. Sigilipu]". The span must open with a KB organisation or place, or a
+    place of the places table, and end in one to four capitalised words or initials that are no
+    title words, led by a known given name or coming right after a title. Returns (first token of
+    the name, label of the body, KB index of the body or None)."""
+    from warta.components.person_names import name_tables
+    from warta.components.places import gazetteer as place_gazetteer
+
+    places = place_gazetteer()
+    if ent.text in places.alias or any(end_c == ent.end_char for end_c, _i in hit_at.get(ent.start_char, ())):
+        return None                  # "San Diego", "San Sebastian": the whole span is a known name
+    given = name_tables()[0]
+    lex = lexicon()
+    titled = None
+    kb_ends = {end_c: idx for end_c, idx in hit_at.get(ent.start_char, ()) if kb.get(idx)["type"] in ("LOC", "ORG")}
+    for k in range(ent.start + 1, ent.end):
+        rest = doc[k:ent.end]
+        if not 1 <= len(rest) <= 4 or not all(t.text[:1].isupper() and (t.is_alpha or _is_initial(t)) for t in rest):
+            continue
+        if any(t.lower_ in lex.title_words or t.lower_ in lex.roles for t in rest):
+            continue
+        body_end = doc[k - 1].idx + len(doc[k - 1].text)
+        idx = kb_ends.get(body_end)
+        body = doc[ent.start:k].text
+        rows = [places.rows[i] for i, weak in places.alias.get(body, ()) if not weak] if idx is None else []
+        if idx is None and not (any(r.country == "IDN" for r in rows) or (rows and len(body) >= 5)):
+            continue                 # an unknown body, or a short foreign name ("San Sebastian")
+        if rest[0].lower_ not in given:
+            if titled is None:
+                titled = _title_before(doc, ent.start)
+            if not titled or len(rest) < 2:
+                continue
+        return k, (kb.get(idx)["type"] if idx is not None else "LOC"), idx
+    return None
 
 
 def foreign_institutions(doc: Doc, mentions: list[Mention], kb: KB) -> list[Mention]:
