@@ -295,11 +295,6 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
                         add(cut.end, ent.end, "PER")
                         continue
         if label == "PER" and gaz is None:
-            tail = _name_after_title(doc, ent)
-            if tail is not None:
-                # "[Ketua Umum Partai NasDem Surya Paloh]": the name only; parse_titles reads the title
-                add(tail, ent.end, "PER")
-                continue
             if lower_words is None:
                 lower_words = _lower_case_words(doc)
             if _common_words_only(ent.text, lower_words):
@@ -331,24 +326,6 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
             taken[i] = True
     out.sort(key=lambda m: m.start)
     return out
-
-
-def _name_after_title(doc: Doc, ent) -> Optional[int]:
-    """Where the name starts in an NER person span that opens with a title and runs on into the
-    name ("[Bupati Poso Darmin A. Sigilipu]", "[Ketua Umum Partai NasDem Surya Paloh]"): the first
-    word after the role phrase and at least one more word that begins a run of two to four
-    capitalised words or initials to the span's end led by a known given name; None if none."""
-    role = _match_role(doc, ent.start)
-    if role is None or role[2] != "title" or ent.end - role[0] < 3:
-        return None
-    from warta.components.person_names import name_tables
-
-    given = name_tables()[0]
-    for k in range(role[0] + 1, ent.end - 1):
-        if 2 <= ent.end - k <= 4 and doc[k].lower_ in given \
-                and all(t.text[:1].isupper() and (t.is_alpha or _is_initial(t)) for t in doc[k:ent.end]):
-            return k
-    return None
 
 
 def _title_before(doc: Doc, start: int) -> bool:
