@@ -657,3 +657,119 @@ def test_denial_answers_the_owner_of_a_claim_only(nlp):
                             "Joko Widodo di Sumatera Barat yang beredar melalui video di media sosial.")
     rej = find(evs, "REJECT", source="Istana")
     assert rej and all(e.target is None or "Joko" not in e.target.text for e in rej)
+
+
+# ------------------------------------------------------------------ issue 10 (read-set sentences)
+def test_requested_strike_is_no_asserted_assault(example_events):
+    """The content of a request is no event: Zelenskyy asks allies to allow strikes in Russia; the
+    strike he asks for is not an asserted ASSAULT (example article, sentence 10)."""
+    _, ev = example_events
+    assert find(ev, "REQUEST", "Zelensky", "sekutu")
+    assert not [e for e in find(ev, "ASSAULT", "Zelensky") if e.status == "asserted"]
+
+
+def test_asked_party_then_asked_verb_and_promise_content(nlp):
+    """'meminta X V' with no lead word, and what a promise promises, are no events (test2, test4)."""
+    _, ev = events_of(nlp, "Saya sudah meminta departemen bersangkutan menyelidiki masalah ini,” ujar Asyraf, "
+                           "belum lama ini.")
+    assert find(ev, "REQUEST") and not find(ev, "ACCUSE")
+    _, ev = events_of(nlp, "Dalam pakta tersebut, AS berjanji akan membela dan menjamin pertahanan serta keamanan "
+                           "Jepang jika Negeri Matahari Terbit itu terancam.")
+    assert find(ev, "AGREE", "USA", "JPN")
+    assert not find(ev, "SUPPORT")
+
+
+def test_threat_target_is_the_party_threatened(nlp):
+    """'bersumpah akan mengalahkan militan ISIS': the threatened party is the target (test4)."""
+    _, ev = events_of(nlp, "Nicholson bersumpah akan mengalahkan militan ISIS di Afghanistan tahun ini.")
+    assert find(ev, "THREATEN", "Nicholson", "ISIS")
+
+
+def test_subject_of_a_verb_chain(nlp):
+    """A subjectless verb after 'setelah' takes the sentence's subject, whose own verb is no trigger."""
+    _, ev = events_of(nlp, "Trump akan berada di Korea Selatan Selasa pekan depan, setelah terlebih dahulu "
+                           "mengunjungi Jepang.")
+    assert find(ev, "CONSULT", "Trump", "Jepang")
+
+
+def test_apposition_with_a_possessor_inside(nlp):
+    """'X, salah satu kuasa hukum pengasuh Y, Z, ditangkap': X is arrested, not Z (test4)."""
+    _, ev = events_of(nlp, "Merdeka.com - Andi Faisal, salah satu kuasa hukum pengasuh Padepokan Dimas Kanjeng, "
+                           "Taat Pribadi, ditangkap polisi.")
+    assert find(ev, "COERCE", "polisi", "Andi Faisal") and not find(ev, "COERCE", None, "Taat")
+
+
+def test_keduanya_names_the_pair_just_named(nlp):
+    """'keduanya' after 'A, 56, dan B, 46' is A and B (test4)."""
+    _, ev = events_of(nlp, "Kepolisian Jepang menahan dua pria yang menembaki kantor pusat kelompok pendukung Korea "
+                           "Utara di Tokyo, Jumat (23/2).\n\nDua pria itu teridentifikasi sebagai Satoshi Katsudara, "
+                           "56, dan Yoshinori Kawamura, 46, yang merupakan aktivis sayap kanan.\n\nInsiden bermula "
+                           "saat keduanya menembaki gerbang Chongryon atau Asosiasi Umum Warga Korea di Jepang.")
+    later = [e for e in find(ev, "ASSAULT") if e.sentence == 2]
+    assert {e.source.text for e in later} == {"Satoshi Katsudara", "Yoshinori Kawamura"}
+
+
+def test_obligation_and_topic_are_no_events(nlp):
+    """What someone must do, and the topic of a discussion, are not events (test3, dev2)."""
+    _, ev = events_of(nlp, "Para perwira aktif harus mengundurkan diri dari Polri seusai KPU menetapkan mereka "
+                           "sebagai calon.")
+    assert not find(ev, "RETREAT")
+    _, ev = events_of(nlp, "Keduanya bertemu guna membahas langkah-langkah mendorong Korea Utara meninggalkan "
+                           "program senjatanya yang telah menjadi ancaman bagi AS.")
+    assert not find(ev, "REQUEST")
+
+
+def test_frame_and_means_are_the_subjects_events(nlp):
+    """'Dalam pertemuan ... dengan Y, X mengatakan' and 'X dan Y lewat panggilan telepon ...' (test4)."""
+    _, ev = events_of(nlp, "Dalam pertemuan satu jam lebih dengan Netanyahu di Trump Tower, New York, Trump "
+                           "mengatakan kepada Netanyahu bahwa Amerika Serikat akan mengakui Yerusalem.")
+    assert find(ev, "CONSULT", "Trump", "Netanyahu")
+    _, ev = events_of(nlp, "Sementara itu, Presiden AS Donald Trump dan Presiden Korsel Moon Jae-in lewat panggilan "
+                           "telepon sama-sama menyatakan akan terus bekerja sama dalam menghadapi Korut.")
+    assert find(ev, "CONSULT", "Trump", "Moon") and find(ev, "CONSULT", "Moon", "Trump")
+
+
+def test_nominal_possessor_receiver_and_concessive_passive(nlp):
+    """'kunjungan Presiden Nauru Baron Waqa ke Indonesia' (dev2); 'Korea Utara telah mendapat sanksi PBB';
+    'Korut terus melakukan uji coba ... meski telah dikecam oleh masyarakat internasional' (test4)."""
+    _, ev = events_of(nlp, "Kedatangannya ke salah satu negara di Pasifik Tengah itu merupakan kunjungan balasan "
+                           "atas kunjungan Presiden Nauru Baron Waqa ke Indonesia, Desember lalu, kata dia.")
+    assert find(ev, "CONSULT", "NRU", "Indonesia")
+    _, ev = events_of(nlp, "Korea Utara telah mendapat sanksi PBB sejak tahun 2006 karena rudal balistik dan "
+                           "program nuklirnya.")
+    assert find(ev, "SANCTION", None, "Korea Utara")
+    _, ev = events_of(nlp, "Belakangan, Korut terus melakukan uji coba peluru kendali dan nuklir meski telah "
+                           "dikecam oleh masyarakat internasional.")
+    assert find(ev, "ACCUSE", "masyarakat internasional", "PRK")
+
+
+def test_subject_past_a_through_phrase_and_new_lexicon(nlp):
+    """'X melalui anggota Y menangkap' (test4); plead not guilty and 'mangkir' (test4, CAMEO 016 / 128)."""
+    _, ev = events_of(nlp, "Rimanews - Kepolisian Resor Jember melalui anggota Kepolisian Sektor Sukowono menangkap "
+                           "tiga pelaku yang diduga sebagai sindikat pemalsu dokumen negara di wilayah setempat.")
+    assert find(ev, "COERCE", "Jember")
+    lex = load_lexicon()
+    for text, type_ in (("Chen mengaku tidak bersalah atas dakwaan itu.", "REJECT"),
+                        ("Namun ia kembali mangkir pada pemanggilan Bareskrim.", "REJECT"),
+                        ("Kedua presiden melakukan panggilan telepon pada Senin.", "CONSULT")):
+        doc = nlp.make_doc(text)
+        assert type_ in {t.entry.type for t in find_triggers(doc, 0, len(doc), lex)}
+
+
+def test_refusal_to_negotiate_is_a_rejection(nlp):
+    """'tidak akan pernah menegosiasikan' is a refusal (REJECT, CAMEO 125), asserted (test4)."""
+    _, ev = events_of(nlp, "Korut juga menyatakan tidak akan pernah menegosiasikan program nuklirnya, selama "
+                           "Amerika Serikat terus menerapkan kebijakan yang merugikannya.")
+    rej = find(ev, "REJECT", "Korea Utara")
+    assert rej and rej[0].cameo == "125" and rej[0].status == "asserted"
+    assert not find(ev, "CONSULT")
+
+
+def test_named_members_after_a_group_target(nlp):
+    """'negara-negara terkait khususnya Korea Utara', 'dua warga yang dituduh terlibat, yakni Sun Wei dan
+    Li Hong Ri': the named members are the targets (dev, dev2)."""
+    _, ev = events_of(nlp, "Diplomat Tertinggi RI itu menyebutkan Indonesia terus mendorong negara-negara terkait "
+                           "khususnya Korea Utara mematuhi resolusi PBB.")
+    assert find(ev, "REQUEST", "Indonesia", "Korea Utara")
+    _, ev = events_of(nlp, "Adapun, dua warga yang dituduh terlibat, yakni Sun Wei dan Li Hong Ri.")
+    assert find(ev, "ACCUSE", None, "Sun Wei") and find(ev, "ACCUSE", None, "Li Hong Ri")

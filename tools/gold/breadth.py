@@ -1,6 +1,8 @@
 """Breadth check for the times and places stages on IndoSum articles that are in no gold split.
 
     OMP_NUM_THREADS=1 python tools/gold/breadth.py [--n 600] [--seed 77] [--out tools/gold/breadth.txt]
+    OMP_NUM_THREADS=1 python tools/gold/breadth.py --ntrex --out tools/gold/breadth-ntrex.txt --dump …
+      (the 41 translated NTREX documents of lines 1-1000 outside test12/test13)
 
 Runs the full pipeline over ``--n`` distinct IndoSum dev-fold articles (any length, shuffled with
 ``--seed``, skipping every article of ``tp_articles.jsonl``) and lists, most frequent first:
@@ -33,6 +35,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=77)
     ap.add_argument("--out", type=Path, default=HERE / "breadth.txt")
     ap.add_argument("--skip-seen", action="store_true", help="also skip every id in breadth-seen.txt (fresh articles only)")
+    ap.add_argument("--ntrex", action="store_true",
+                    help="the NTREX-128 documents of lines 1-1000 outside test12/test13 (ntrex-docs.tsv) instead of IndoSum")
     ap.add_argument("--dump", type=Path, help="also write each article's text, NER LOC spans, times and places (JSONL)")
     args = ap.parse_args()
 
@@ -46,10 +50,20 @@ def main() -> None:
     if args.skip_seen:
         gold |= {line.strip() for line in open(HERE / "breadth-seen.txt", encoding="utf-8")
                  if line.strip() and not line.startswith("#")}
-    pool = [a for a in distinct_rows(ROOT.parent / "shared/data/indosum") if a["id"] not in gold]
-    pool.sort(key=lambda a: a["id"])
-    random.Random(args.seed).shuffle(pool)
-    pool = pool[: args.n]
+    if args.ntrex:   # translated news; every document outside the two held-out NTREX splits, in order
+        import ntrex
+
+        held = {i for ids in ntrex.select().values() for i in ids}
+        lines = ntrex.source_lines()
+        pool = [{"id": d["id"], "published": d["published"], "text": ntrex.article_text(d, lines)}
+                for d in ntrex.docs() if d["id"] not in held][: args.n]
+    else:
+        pool = [a for a in distinct_rows(ROOT.parent / "shared/data/indosum") if a["id"] not in gold]
+        pool.sort(key=lambda a: a["id"])
+        random.Random(args.seed).shuffle(pool)
+        pool = pool[: args.n]
+        for a in pool:
+            a["text"], a["published"] = article_text(a["paragraphs"]), _published(a["id"])
 
     words = {f for f, *_ in table("time_weekdays.tsv")} | {f for f, *_ in table("time_months.tsv")}
     cue = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
@@ -59,8 +73,8 @@ def main() -> None:
     ctx_t, ctx_p = {}, {}
     dump = open(args.dump, "w", encoding="utf-8") if args.dump else None
     for a in pool:
-        text = article_text(a["paragraphs"])
-        doc = nlp(prepare_doc(nlp, text, published=_published(a["id"])))
+        text = a["text"]
+        doc = nlp(prepare_doc(nlp, text, published=a["published"]))
         tspans = [(t.start, t.end) for t in doc._.times or []]
         for m in cue.finditer(text):
             if not any(s <= m.start() < e for s, e in tspans):
@@ -79,7 +93,7 @@ def main() -> None:
                 miss_p[text[s:e]] += 1
                 ctx_p.setdefault(text[s:e], f"{a['id'][:40]}: …{text[max(0, s - 80):e + 60]}…".replace("\n", " "))
         if dump:
-            dump.write(json.dumps({"id": a["id"], "published": _published(a["id"]), "text": text, "locs": locs,
+            dump.write(json.dumps({"id": a["id"], "published": a["published"], "text": text, "locs": locs,
                                    "ents": [(e.start_char, e.end_char, e.label_) for e in doc.ents],
                                    "times": [t.model_dump(mode="json") for t in doc._.times or []],
                                    "places": [p.model_dump(mode="json") for p in doc._.places or []]},
@@ -90,7 +104,8 @@ def main() -> None:
                 extra_p[(p.text, p.name, p.country)] += 1
                 ctx_p.setdefault(("x",) + (p.text, p.name, p.country),
                                  f"{a['id'][:40]}: …{text[max(0, p.start - 80):p.end + 60]}…".replace("\n", " "))
-    out = [f"# {len(pool)} IndoSum articles outside the gold (seed {args.seed})", "", "## time words outside every predicted time"]
+    what = "NTREX documents (lines 1-1000) outside test12/test13" if args.ntrex else f"IndoSum articles outside the gold (seed {args.seed})"
+    out = [f"# {len(pool)} {what}", "", "## time words outside every predicted time"]
     out += [f"{n:4d}  {k}    | {ctx_t[k]}" for k, n in miss_t.most_common(150)]
     out += ["", "## predicted times without a value"] + [f"{n:4d}  {k}" for k, n in novalue.most_common(40)]
     out += ["", "## NER LOC spans without a place"] + [f"{n:4d}  {k}    | {ctx_p[k]}" for k, n in miss_p.most_common(150)]

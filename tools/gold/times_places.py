@@ -7,6 +7,7 @@ Steps (see tests/data/README.md for how the result was checked):
     python tools/gold/times_places.py draft dev     # pre-annotate with warta -> tools/gold/draft-dev.txt
     (check every item by hand; corrections go to tools/gold/tp_corrections.json)
     python tools/gold/times_places.py build         # draft + corrections -> tests/data/*-gold.jsonl
+                                                    # (+ the NTREX splits of tools/gold/ntrex.py)
 
 IndoSum (Kurniawan & Louvan 2018) is CC BY-SA 4.0; the text is rebuilt from its tokens with
 ``warta.io.indosum.article_text`` and the publication date is the id's Unix-time prefix, read as
@@ -41,6 +42,9 @@ QUOTA = {"test5": {"tajuk utama": 11, "olahraga": 5, "showbiz": 1, "hiburan": 1,
          "test10": {"tajuk utama": 9, "olahraga": 3, "showbiz": 1, "hiburan": 1, "teknologi": 1},
          "test11": {"tajuk utama": 7, "olahraga": 3, "showbiz": 1, "hiburan": 0, "teknologi": 1}}
 SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11")
+# held-out splits from NTREX-128 lines 1-1000 (sixth round); test13 joins the gold files only when it
+# is scored, at the end of the round, so no run over "all" can show it before then
+NTREX_SPLITS = ("test12",)
 UNSEEN_ONLY = {"test6", "test7", "test8", "test9", "test10", "test11"}   # drawn outside tools/gold/breadth-seen.txt (the breadth runs of the third round)
 
 
@@ -211,6 +215,13 @@ def build() -> None:
                     assert a["text"][x["start"]:x["end"]] == x["text"], (a["id"], x)
                 row = {"id": a["id"], "split": split, "published": a["published"], "text": a["text"], kind: items}
                 (tgold if kind == "times" else pgold).append(row)
+    # NTREX-128 splits (translated news, hand-annotated without drafts; tools/gold/ntrex.py)
+    import ntrex
+
+    for split in NTREX_SPLITS:
+        t_rows, p_rows = ntrex.gold_rows(split)
+        tgold += t_rows
+        pgold += p_rows
     for name, rows in (("times-gold.jsonl", tgold), ("places-gold.jsonl", pgold)):
         with open(ROOT / "tests/data" / name, "w", encoding="utf-8") as fh:
             for r in rows:

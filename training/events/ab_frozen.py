@@ -13,6 +13,7 @@ temporary directory and loaded as a separate module, so both versions run on the
 """
 import argparse
 import importlib.util
+import re
 import subprocess
 import sys
 import tempfile
@@ -33,7 +34,10 @@ def old_module(commit: str, tmp: Path):
                                                              capture_output=True, check=True).stdout)
     src = subprocess.run(["git", "show", f"{commit}:src/warta/components/events.py"], cwd=ROOT,
                          capture_output=True, text=True, check=True).stdout
-    src = src.replace("from warta.lang import LANG_DIR", f"LANG_DIR = Path({str(lang)!r})")
+    # "from warta.lang import LANG_DIR[, other names]": keep the other names, point LANG_DIR at the old files
+    src = re.sub(r"^from warta\.lang import LANG_DIR(?:, *([\w, ]+))?$",
+                 lambda m: (f"from warta.lang import {m.group(1)}\n" if m.group(1) else "")
+                 + f"LANG_DIR = Path({str(lang)!r})", src, count=1, flags=re.M)
     src = src.replace('@Language.factory("warta_events"', '@Language.factory("warta_events_old"')
     path = tmp / "events_old.py"
     path.write_text(src, encoding="utf-8")

@@ -91,6 +91,16 @@ OBJECT_CUES = _G.get("object_cue", frozenset())
 VENUE_PREP = _G.get("venue_prep", frozenset())
 COUNTRY_NOUN = _G.get("country_noun", frozenset())
 CONTENT_LEAD = _G.get("content_lead", frozenset())
+CONTENT_HEAD = _G.get("content_head", frozenset())
+MODAL = _G.get("modal", frozenset())
+NAMING = frozenset({"yakni", "yaitu", "ialah"})   # "dua warga ..., yakni Sun Wei dan Li Hong Ri"
+EVALUATIVE = _G.get("evaluative", frozenset())   # "X sangat positif", "X merupakan ...": a judgement
+REFUSAL = frozenset(tuple(w.split()) for w in _G.get("refusal", frozenset()))   # "tidak akan", "enggan"
+REFUSAL_SKIP = frozenset({"pernah", "bisa", "lagi", "pula", "juga"})
+CONCESSIVE = frozenset({"meski", "meskipun", "walau", "walaupun"})   # "X ..., meski dikecam Y": X undergoes
+MEANS_PREP = frozenset({"lewat", "melalui", "via"})   # "lewat panggilan telepon": the means of the subject   # obligation modals: what must be done is no event   # proposals and offers whose complement is no event
+CONTENT_OBJECT_NOT = frozenset({"di", "dalam", "pada", "sejak", "selama", "hingga", "sampai"})
+CONTENT_SPAN = 20   # tokens from a request / proposal word to the verb it asks for
 CONDITIONAL = _G.get("conditional", frozenset())
 BETWEEN = _G.get("between", frozenset())
 PAIR_JOIN = _G.get("pair_join", frozenset())
@@ -588,8 +598,22 @@ def _country_actors(doc: Doc) -> dict[str, R.Actor]:
     return out
 
 
+def _named_pairs(doc: Doc, ments: list[Mention], sentences: list[tuple[int, int]]) -> dict[int, tuple]:
+    """Per sentence, the last two named persons or organisations joined by "dan" with nothing but
+    punctuation or numbers between ("Satoshi Katsudara, 56, dan Yoshinori Kawamura, 46"): what a later
+    "keduanya" names when no event since has named two parties."""
+    out: dict[int, tuple] = {}
+    for s_i, (lo, hi) in enumerate(sentences):
+        named = [m for m in ments if lo <= m.start and m.end <= hi and m.rank == 0 and m.kind in ("PER", "ORG")]
+        for a, b in zip(named, named[1:]):
+            gap = [t for t in doc[a.end: b.start] if not (t.like_num or t.is_punct)]
+            if len(gap) == 1 and _norm(gap[0]) == "dan" and b.start - a.end <= 6 and a.actor.entity != b.actor.entity:
+                out[s_i] = (b.end, a.actor, b.actor)
+    return out
+
+
 def _resolve_plural(ms: list[Mention], history: list[tuple], s_index: int,
-                    countries: Optional[dict[str, R.Actor]] = None) -> list[Mention]:
+                    countries: Optional[dict[str, R.Actor]] = None, pairs: Optional[dict] = None) -> list[Mention]:
     """Replace plural/dual pronoun mentions by the parties of the latest earlier event (this sentence
     or the two before): "mereka" -> that event's sources; "keduanya" -> its source and target.
     "kedua negara" names states: a leader party stands for its country when the article names it."""
@@ -599,6 +623,13 @@ def _resolve_plural(ms: list[Mention], history: list[tuple], s_index: int,
         if m.kind not in ("PL", "DUAL"):
             out.append(m)
             continue
+        if m.kind == "DUAL" and pairs:
+            last = max((h[0] for h in history), default=-1)
+            pair = next(((k, pairs[k]) for k in (s_index, s_index - 1, s_index - 2)
+                         if k in pairs and k > last and pairs[k][0] <= m.start), None)
+            if pair is not None:
+                out.extend(Mention(m.start, m.end, a, 0) for a in pair[1][1:])
+                continue
         for sent, srcs, tgts, typ in reversed(history):
             if s_index - sent > 2:
                 break
@@ -756,8 +787,11 @@ def _left_subject(doc, ments, trig_start, lo, triggers) -> Optional[int]:
                 return head
         if _address_between_commas(doc, m, lo):
             continue   # "Pengurus Masjid Luar Batang, Penjaringan, Jakarta Utara, menolak": an address
-        if any(t.start >= m.end and t.end <= trig_start for t in triggers) and _norm(doc[m.end]) != ",":
+        if any(t.start >= m.end and t.end <= trig_start
+               and not (t.voice == "nominal" and _prev_word(doc, t.start, lo) in PREP_NOT_ACTOR)
+               for t in triggers) and _norm(doc[m.end]) != ",":
             # another predicate sits between: the mention is its argument, unless coordination
+            # (a nominal in a prepositional adjunct is none: "X dan Y lewat panggilan telepon ... menyatakan")
             break
         group = _coordinated(ments, idx, doc, -1, lo, trig_start)
         g0 = group[-1].start
@@ -770,6 +804,9 @@ def _left_subject(doc, ments, trig_start, lo, triggers) -> Optional[int]:
             if head is not None:
                 return head
         prev = _prev_word(doc, group[-1].start, lo)
+        if (prev in load_lexicon().roles or prev in POSSESSOR_HEAD) and group[-1].start - 1 > lo \
+                and _prev_word(doc, group[-1].start - 1, lo) in PREP_NOT_ACTOR:
+            prev = _prev_word(doc, group[-1].start - 1, lo)   # "melalui anggota Kepolisian Sektor Sukowono"
         if prev in PREP_NOT_ACTOR or prev in PREP_TARGET or prev in ATTRIBUTION or prev in APPOSITION \
                 or (prev in COMITATIVE and m.start > lo + 1):   # "saya bersama Retno mendiskusikan"
             continue   # "Israel dan para pendukungnya, termasuk AS, menuding": AS is an aside
@@ -825,21 +862,161 @@ def _conditional(doc: Doc, trig: Trigger, lo: int) -> bool:
     return False
 
 
+def _refusal_start(doc: Doc, trig: Trigger, lo: int) -> int:
+    """Start of "tidak akan (pernah) <verb>" before a trigger, or the trigger's start."""
+    k = trig.start - 1
+    while k >= lo and _norm(doc[k]) in REFUSAL_SKIP:
+        k -= 1
+    j = k
+    while j >= lo and trig.start - j <= 5:
+        if tuple(_norm(t) for t in doc[j: k + 1]) in REFUSAL:
+            return j
+        j -= 1
+    return trig.start
+
+
+def _refusal_before(doc: Doc, trig: Trigger, lo: int) -> bool:
+    """A verb of meeting, negotiating or agreeing under "tidak akan", "tidak mau", "enggan" ... is a refusal."""
+    return _refusal_start(doc, trig, lo) < trig.start
+
+
+def _modal_before(doc: Doc, trig: Trigger, lo: int) -> bool:
+    """A modal of obligation (``modal`` in event_grammar.tsv: harus, mesti, wajib ...) right before the
+    verb, adverbs aside: what someone must or should do is no event that happened."""
+    k = trig.start - 1
+    seen = 0
+    while k >= lo and seen < 3:
+        w = _norm(doc[k])
+        if w in MODAL:
+            return True
+        if w not in SKIP_BEFORE_VERB:
+            return False
+        k -= 1
+        seen += 1
+    return False
+
+
 def _request_content(doc: Doc, trig: Trigger, triggers) -> bool:
-    """A verb in the complement of a request or threat in the same clause ("meminta aparat kepolisian untuk
-    tidak menangkap ...", "mengancam akan menarik diri") is what is asked or threatened, not an event."""
+    """A verb in the complement of a request, proposal, offer or threat ("meminta aparat kepolisian untuk
+    tidak menangkap ...", "mengancam akan menarik diri", "Permohonan Zelensky kepada sekutu Ukraina agar
+    mengizinkan negara itu menggunakan rudal jarak jauh untuk menyerang ...", "meminta departemen
+    bersangkutan menyelidiki") is what is asked, proposed or threatened: not an asserted event."""
     for t in triggers:
         if trig.voice == "nominal" and t.end == trig.start and t.voice == "active" \
                 and t.entry.type in ("REQUEST", "REJECT", "AGREE") and _norm(doc[t.start]) not in ORDER_VERB:
             # (an order of an act is the act: "memerintahkan pengusiran" stays, the order is dropped instead)
             return True   # "menepis dialog", "menyerukan gencatan senjata": the noun is what is asked or refused
-        if t.end > trig.start or t.entry.type not in ("REQUEST", "THREATEN") or trig.start - t.end > 10:
+    heads = [(t.end, t.voice == "active" and t.entry.type == "REQUEST" and _norm(doc[t.start]) not in ORDER_VERB)
+             for t in triggers if t.end <= trig.start and t.entry.type in ("REQUEST", "THREATEN", "AGREE")]
+    heads += [(k + 1, False) for k in range(max(0, trig.start - CONTENT_SPAN), trig.start)
+              if _norm(doc[k]) in CONTENT_HEAD]
+    for k in range(max(0, trig.start - 6), trig.start):
+        if _norm(doc[k]) in TOPIC_VERB or _base(doc[k]) in TOPIC_VERB:
+            gap = doc[k + 1: trig.start]
+            if not any(_norm(x) in CLAUSE_BREAK or _norm(x) in COORD or _verb_like(x) for x in gap):
+                return True   # "bertemu guna membahas langkah-langkah mendorong Korea Utara ...": a topic
+    for end, bare_ok in heads:
+        if trig.start - end > CONTENT_SPAN:
             continue
-        gap = [_norm(x) for x in doc[t.end: trig.start]]
-        if any(w in CONTENT_LEAD for w in gap) and not any(w in CLAUSE_BREAK - CONTENT_LEAD or w in (",", "dan")
-                                                           for w in gap):
-            return True
+        gap = [_norm(x) for x in doc[end: trig.start]]
+        lead = next((k for k, w in enumerate(gap) if w in CONTENT_LEAD), None)
+        if lead is None:
+            # "meminta departemen bersangkutan menyelidiki": asked party, then the asked verb, no lead word
+            if bare_ok and trig.voice == "active" and 0 < len(gap) <= 6 and not any(
+                    w in CLAUSE_BREAK or w in COORD or verb_shaped(w) or not x.is_alpha
+                    for w, x in zip(gap, doc[end: trig.start])):
+                return True
+            continue
+        before, after = gap[:lead], gap[lead + 1:]
+        if any(w in CLAUSE_BREAK - CONTENT_LEAD for w in before):
+            continue   # the request's own clause ended before the lead word
+        if any(w in CLAUSE_BREAK - CONTENT_LEAD or w == "," for w in after):
+            continue
+        if any(w in ("dan", "serta") for w in after) and _prev_word(doc, _skip_adverbs(doc, trig.start, end), end) \
+                not in ("dan", "serta"):
+            continue   # "untuk menghentikan A dan menyerang B" stays content; a new clause after "dan" does not
+        return True
     return False
+
+
+def _frame_agent(doc: Doc, ments: list[Mention], trig: Trigger, hi: int) -> Optional[int]:
+    """The subject of the main clause after a sentence-opening frame ("Dalam pertemuan ... di Trump
+    Tower, New York, Trump mengatakan"): the first mention after one of the frame's commas that is
+    followed by a verb."""
+    for comma in (t.i for t in doc[trig.end: min(hi, trig.end + 20)] if t.text == ","):
+        for idx, m in _from(ments, comma + 1):
+            if m.start <= comma or m.end > hi:
+                continue
+            if any(_norm(t) not in SUBJECT_LEAD for t in doc[comma + 1: m.start]):
+                break
+            j = _skip_forward(doc, m.end, hi)
+            if j < hi and _verb_like(doc[j]):
+                return idx
+            break
+    return None
+
+
+def _clause_subject(doc: Doc, ments: list[Mention], lo: int, trig_start: int) -> Optional[int]:
+    """The mention that opens the sentence as its subject (only lead words before it, a verb after it),
+    when nothing between it and the trigger starts a reported, relative or new clause. A short opener
+    ending in a comma ("Belakangan,", "Sementara itu,") is skipped."""
+    head = doc[lo: min(lo + 4, trig_start)]
+    comma = next((t.i for t in head if t.text == ","), None)
+    if comma is not None and all(t.is_alpha and not any(m.start <= t.i < m.end for m in ments)
+                                 for t in doc[lo: comma]):
+        lo = comma + 1
+    for idx, m in _from(ments, lo):
+        if m.start < lo:
+            continue
+        if m.start >= trig_start or any(_norm(t) not in SUBJECT_LEAD for t in doc[lo: m.start]):
+            return None
+        group = _coordinated(ments, idx, doc, 1, lo, trig_start)
+        j = _skip_forward(doc, group[-1].end, trig_start)
+        if j >= trig_start or not _verb_like(doc[j]):
+            return None
+        if any(_norm(t) in RELATIVE or _norm(t) in NO_SHARE or _norm(t) in ACCORDING or t.text in QUOTE_TOKENS
+               for t in doc[m.end: trig_start]):
+            return None
+        return idx
+    return None
+
+
+def _skip_forward(doc: Doc, i: int, hi: int) -> int:
+    while i < hi and _norm(doc[i]) in SKIP_BEFORE_VERB:
+        i += 1
+    return i
+
+
+def _content_target(doc: Doc, trig: Trigger, ments: list[Mention], hi: int, triggers=()) -> Optional[int]:
+    """The party a threat or promise is about: the object of the verb threatened or promised
+    ("Nicholson bersumpah akan mengalahkan militan ISIS", "mengancam akan menarik diri dari PBB",
+    "AS berjanji akan membela ... Jepang"), when the trigger has no target of its own."""
+    j = trig.end
+    while j < hi and _norm(doc[j]) in SKIP_BEFORE_VERB and _norm(doc[j]) not in CONTENT_LEAD:
+        j += 1
+    if j >= hi or _norm(doc[j]) not in CONTENT_LEAD:
+        return None
+    j += 1
+    while j < hi and _norm(doc[j]) in SKIP_BEFORE_VERB:
+        j += 1
+    if j >= hi or not _verb_like(doc[j]):
+        return None
+    if any(t.start == j and t.entry.type == "MOBILIZE" for t in triggers):
+        return None   # "mengancam akan mengerahkan massa": one's own forces, not a party
+    for idx, m in _from(ments, j + 1):
+        if m.start <= j or m.end > hi:
+            continue
+        if m.start - j > 8:
+            return None
+        between = [_norm(t) for t in doc[j + 1: m.start]]
+        if any(w in CLAUSE_BREAK or w == "," for w in between):
+            return None
+        if _prev_word(doc, m.start, j) in CONTENT_OBJECT_NOT:
+            continue   # "... ISIS di Afghanistan": a place or time, not the party
+        if m.rank == 2 and not any(t.start == j for t in triggers):
+            return None   # a bare group noun after a verb of no event type ("mengerahkan massa") is no party
+        return idx
+    return None
 
 
 def _speaker_before(doc, ments, comma: int, lo: int, triggers) -> Optional[int]:
@@ -888,8 +1065,17 @@ def _apposition_subject(doc, ments, comma: int, lo: int, triggers) -> Optional[i
             return None
         if doc[m.end].text != "," or m.end + 1 >= comma:
             continue
+        if any(x.start == m.end + 1 and x.end == comma for x in ments) and m.start > lo \
+                and doc[m.start - 1].is_alpha:
+            continue   # "... pengasuh Padepokan Dimas Kanjeng, Taat Pribadi,": a possessor inside an apposition
         first = doc[m.end + 1]
         inner = doc[m.end + 1: comma]
+        commas = [t.i for t in inner if t.text == ","]
+        if len(commas) == 1 and any(x.start == commas[0] + 1 and x.end == comma for x in ments) \
+                and commas[0] - m.end > 2:
+            # "Andi Faisal, salah satu kuasa hukum pengasuh Padepokan Dimas Kanjeng, Taat Pribadi, ditangkap":
+            # the name closing the apposition names the possessor inside it, not the subject
+            inner = doc[m.end + 1: commas[0]]
         if (not first.is_alpha or not first.text.islower() or _verb_like(first) or _norm(first) in _GRAMMAR_WORDS
                 or any(t.text in (",", ";", ":") or t.text in QUOTE_TOKENS for t in inner)
                 or any(m.end < t.start < comma for t in triggers)):
@@ -1187,6 +1373,22 @@ def _governed_nominal(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi
     return _left_subject(doc, ments, v, lo, triggers), tgt_i
 
 
+def _named_apposition(doc: Doc, ments: list[Mention], m: Mention, start: int, hi: int) -> list[Mention]:
+    """Named members given after a group noun: "negara-negara terkait khususnya Korea Utara", "dua warga
+    yang dituduh terlibat, yakni Sun Wei dan Li Hong Ri": the names, searched from ``start``."""
+    if m.rank != 2 and doc[m.start].text[:1].isupper():
+        return []
+    j = start
+    if j < hi and doc[j].text == ",":
+        j += 1
+    if j >= hi or _norm(doc[j]) not in APPOSITION | NAMING:
+        return []
+    k = next((x for x, n in _from(ments, j + 1) if n.start >= j + 1), None)
+    if k is None or ments[k].start > j + 3 or ments[k].end > hi or ments[k].rank != 0:
+        return []
+    return _coordinated(ments, k, doc, 1, j + 1, hi)
+
+
 def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
               triggers: list[Trigger], prev_event_sources: list[Mention], parsed: Optional[Syntax]) -> Args:
     args = Args()
@@ -1333,11 +1535,15 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
                                        for w in gap) or (len(gap) == 1 and gap[0] in AGENT_MARKER):
                 src_i = idx
             break
+        last_end = ments[src_i].end if src_i is not None else None
         for idx, m in _from(ments, trig.end):
             if tgt_i is not None:
                 break
             if m.start < trig.end or (src_i is not None and idx <= src_i):
                 continue
+            if last_end is not None and m.start == last_end:
+                last_end = m.end
+                continue   # "kunjungan Presiden Nauru Baron Waqa ke Indonesia": the name goes on, the target follows
             if m.start - trig.end > 8 or m.end > hi:
                 break
             prev = _prev_word(doc, m.start, trig.end)
@@ -1358,12 +1564,25 @@ def arguments(doc: Doc, trig: Trigger, ments: list[Mention], lo: int, hi: int,
                           and (m.start == lp or _norm(doc[lp]) in AGENT_MARKER)), None)
     if voice == "nominal" and src_i is None and own is None:
         src_i, tgt_i = _governed_nominal(doc, trig, ments, lo, hi, triggers, tgt_i)
+    elif voice == "nominal" and tgt_i is None and own is None and trig.start - 1 >= lo \
+            and _norm(doc[trig.start - 1]) in RECEIVE:
+        # "Korea Utara telah mendapat sanksi PBB": the possessor gives, the receiver is the target
+        k = _left_subject(doc, ments, trig.start - 1, lo, triggers)
+        if k is not None and k != src_i:
+            tgt_i = k
     if src_i is not None and not args.sources:
         # coordinate away from the trigger: "Jepang dan AS memulai latihan gabungan", "didukung Prancis dan Inggris"
         args.sources = _coordinated(ments, src_i, doc, -1 if ments[src_i].end <= trig.start else +1, lo, hi)
     if tgt_i is not None:
         # a target left of the trigger (passive subject) coordinates leftwards: "AS dan Jepang diserang"
         args.targets = _coordinated(ments, tgt_i, doc, -1 if ments[tgt_i].end <= trig.start else +1, lo, hi)
+        if len(args.targets) == 1:
+            t = args.targets[0]
+            named = _named_apposition(doc, ments, t, t.end if t.end > trig.start else trig.end, hi)
+            if not named and t.end <= trig.start and voice == "passive":
+                named = _named_apposition(doc, ments, t, _skip_forward(doc, trig.end, hi) + 1, hi)
+            if named:
+                args.targets = named
     return args
 
 
@@ -1582,7 +1801,15 @@ def _same(a: Optional[R.Actor], b: Optional[R.Actor]) -> bool:
 
 def _state_clause(doc: Doc, trig: Trigger, lo: int) -> bool:
     """'kota yang dikuasai gerilyawan': a passive seize in a relative clause describes who holds a
-    place, not an act reported by the article."""
+    place, not an act reported by the article. 'Kerja sama Rusia - Indonesia sangat positif': an
+    event noun opening the sentence as the subject of a judgement or copula is a topic, not an act."""
+    if trig.voice == "nominal" and all(t.text in QUOTE_TOKENS for t in doc[lo: trig.start]):
+        for t in doc[trig.end: trig.end + 7]:
+            w = _norm(t)
+            if w in EVALUATIVE:
+                return True
+            if _verb_like(t) or w in CLAUSE_BREAK or not (t.is_alpha or t.text == "-"):
+                break
     return (trig.voice == "passive" and trig.entry.type == "COERCE" and trig.entry.mode == "seize"
             and trig.start > lo and _norm(doc[trig.start - 1]) in RELATIVE)
 
@@ -1663,6 +1890,7 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
     told_types: set[str] = set()                 # event types coded in earlier sentences
     told_pairs: set[tuple] = set()               # (type, source) coded in earlier sentences
     countries: Optional[dict[str, R.Actor]] = None   # built when a plural pronoun needs it
+    named_pairs: dict = {}                            # "A dan B" per sentence, idem
     last_claimer: Optional[R.Actor] = None
     last_accuser: Optional[tuple[int, R.Actor]] = None   # (sentence, source) of the last allegation
     last_request: Optional[tuple[int, R.Actor, list]] = None   # (sentence, asker, asked) of the last request
@@ -1682,6 +1910,9 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             if _conditional(doc, trig, lo):
                 drop(trig, "conditional")
                 continue   # "jika ditangkap Polisi", "kalau ... berani menangkap Rizieq": a hypothetical, no event
+            if trig.voice != "nominal" and _modal_before(doc, trig, lo):
+                drop(trig, "modal")
+                continue   # "Para perwira aktif harus mengundurkan diri": an obligation, not an act
             if _request_content(doc, trig, triggers):
                 drop(trig, "request-content")
                 continue
@@ -1715,11 +1946,43 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                     args.sources = list(prev_subject[1])
                 else:
                     args.targets = list(prev_subject[1])
+            if not args.sources and trig.voice == "nominal" and _prev_word(doc, trig.start, a_lo) in MEANS_PREP:
+                k = _left_subject(doc, ments, trig.start - 1, a_lo, triggers)
+                if k is not None:
+                    # "Trump dan Moon lewat panggilan telepon menyatakan ...": the means is the subject's act
+                    args.sources = _coordinated(ments, k, doc, -1, a_lo, trig.start)
+            if not args.sources and trig.voice == "nominal" and trig.start - a_lo <= 3 \
+                    and any(_norm(t) in FRAME_PREP for t in doc[a_lo: trig.start]):
+                k = _frame_agent(doc, ments, trig, hi)
+                if k is not None and not any(_same(ments[k].actor, m.actor) for m in args.targets):
+                    # "Dalam pertemuan ... dengan Netanyahu di Trump Tower, Trump mengatakan ...": a frame
+                    # opening the sentence is the event of the main clause's subject
+                    args.sources = [ments[k]]
+            if not args.targets and trig.voice == "passive" and prev_subject is None \
+                    and _prev_word(doc, _skip_adverbs(doc, trig.start, lo), lo) in SHARED_SUBJECT | CONCESSIVE:
+                k = _clause_subject(doc, ments, a_lo, trig.start)
+                if k is not None:
+                    # "Korut terus melakukan uji coba ... meski telah dikecam oleh masyarakat internasional"
+                    args.targets = _coordinated(ments, k, doc, 1, a_lo, trig.start)
+            if not args.sources and trig.voice == "active" and prev_subject is None \
+                    and _prev_word(doc, _skip_adverbs(doc, trig.start, lo), lo) in SHARED_SUBJECT:
+                k = _clause_subject(doc, ments, a_lo, trig.start)
+                if k is not None:
+                    # "Tokyo khawatir ... sehingga meminta kepastian", "Trump akan berada di Korea Selatan
+                    # ..., setelah terlebih dahulu mengunjungi Jepang": the sentence's subject, whose own
+                    # verb is no trigger, acts in the verb chain
+                    args.sources = _coordinated(ments, k, doc, 1, a_lo, trig.start)
+            if trig.entry.type in ("THREATEN", "AGREE") and trig.voice == "active" and not args.targets \
+                    and len(args.sources) <= 1 and not any(m.kind in ("PL", "DUAL") for m in args.sources):
+                k = _content_target(doc, trig, ments, hi, triggers)
+                if k is not None and not any(_same(ments[k].actor, m.actor) for m in args.sources):
+                    args.targets = [ments[k]]
             if any(m.kind in ("PL", "DUAL") for m in args.sources + args.targets):
                 if countries is None:
                     countries = _country_actors(doc)
-                args.sources = _resolve_plural(args.sources, history, s_index, countries)
-                args.targets = _resolve_plural(args.targets, history, s_index, countries)
+                    named_pairs = _named_pairs(doc, ments, sentences)
+                args.sources = _resolve_plural(args.sources, history, s_index, countries, named_pairs)
+                args.targets = _resolve_plural(args.targets, history, s_index, countries, named_pairs)
             st = status_of(doc, trig, lo, hi, lex, ments, quotes, triggers)
             targets = [m.actor for m in args.targets
                        if not any(_same(m.actor, src.actor) for src in args.sources)]
@@ -1768,6 +2031,9 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             if subj:
                 prev_subject = (trig.end, subj)
             span = doc[trig.start: trig.end]
+            refusal = trig.entry.type in ("CONSULT", "COOPERATE", "AGREE") and _refusal_before(doc, trig, lo)
+            if refusal:
+                span = doc[_refusal_start(doc, trig, lo): trig.end]
             date = _date_for(doc, lo, hi, trig)
             place = _place_for(doc, lo, hi, trig, args)
             for src, tgt in pairs:
@@ -1785,11 +2051,16 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                     if typ == "PROTEST" and mode is None and src is not None and src.sector not in PROTEST_SECTORS:
                         # a government or official "memprotes": a diplomatic protest (PLOVER ACCUSE disapprove)
                         typ, mode, cameo = "ACCUSE", "disapprove", "114"
+                    status = st.status
+                    if refusal:
+                        # "Korut ... tidak akan pernah menegosiasikan program nuklirnya": a refusal to meet,
+                        # negotiate or cooperate is itself an event (CAMEO 12x, PLOVER REJECT)
+                        typ, mode, cameo, status = "REJECT", None, "125", "asserted" if st.status in ("negated", "planned") else st.status
                     ev = R.Event(
                         id="", type=typ, mode=mode, cameo=cameo,
                         source=src, target=tgt,
                         trigger=R.Span(start=span.start_char, end=span.end_char, text=span.text),
-                        sentence=s_index, date=date, place=place, status=st.status,
+                        sentence=s_index, date=date, place=place, status=status,
                         claimed_by=st.claimed_by, quote=st.quote, confidence=round(min(conf, 1.0), 2))
                     sent_events.append(ev)
             if trig.entry.type == "REQUEST" and args.sources and targets != [None]:

@@ -96,7 +96,8 @@ class Gazetteer:
         self.list_sep_before = re.compile(rf"\s*(?:{seps})\s*$")
         self.list_sep_after = re.compile(rf"\s*(?:{seps})\s*")
         langs = sorted(ctx.get("language_before", {}), key=len, reverse=True)
-        self.language_re = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, langs)) + r")\s+$", re.I) if langs else None
+        # "bahasa Jepang", and a dialect named after a place: "bahasa Inggris Yorkshire"
+        self.language_re = re.compile(r"(?:^|\W)(?i:" + "|".join(map(re.escape, langs)) + r")\s+(?:[A-Z][a-z]+\s+)?$") if langs else None
         self.compass = set(ctx.get("compass", {}))
         titles = sorted(ctx.get("district_title", {}), key=len, reverse=True)
         self.district_re = re.compile(r"\b(?:" + "|".join(map(re.escape, titles))
@@ -848,15 +849,23 @@ def _foreign_ok(text, s, e, alias, ents, context, g: Gazetteer) -> bool:
     return prev in g.cues or prev.lower() in g.cues
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+_ONE_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+(?!\s+[A-Z])\b")
+
+
 def _accept(text, s, e, alias, ents, sent_starts, g: Gazetteer) -> bool:
     cands0 = g.lookup(alias)
     strong = " " in alias or any(g.rows[i].key[0] in "CPSX" for i, _ in cands0)
     for lab in ents.containing(s, e):
         if lab in VETO_LABELS and not strong:
             return False   # a person ("Bima Arya"); countries, provinces, states and regions are kept ("Florida" tagged PER)
+    per = ents.span(s, e)
+    if (per is not None and per[2] in VETO_LABELS and per[0] == s and per[1] > e and text[e:e + 1] == " "
+            and cands0 and all(g.rows[i].key.startswith("C:") for i, _ in cands0)):
+        return False   # the first name of a person the NER reads whole: "Chad Hammel mengatakan"
     if g.org_before_re.search(text[max(0, s - 30):s]):
         return False
-    if g.language_re is not None and g.language_re.search(text[max(0, s - 12):s]):
+    if g.language_re is not None and g.language_re.search(text[max(0, s - 30):s]):
         return False   # "bahasa Jepang", "berbahasa Inggris": a language
     before = text[max(0, s - 50):s]
     if g.route_re is not None and g.route_re.search(before):
@@ -883,6 +892,10 @@ def _accept(text, s, e, alias, ents, sent_starts, g: Gazetteer) -> bool:
             # (a province or regency closing an office's name is its seat: "KPU Jawa Barat", "PN Jakarta Selatan")
     if not _not_inside_name(text, s, e, alias, g, sent_starts):
         return False
+    if _INITIALS.fullmatch(alias) and _ONE_NAME_AFTER.match(text, e):
+        prev = _word_before(text, s)
+        if not (prev and (prev in g.cues or prev.lower() in g.cues or prev[0].islower())):
+            return False   # "(Panselnas) A.S. Pudjoharsoyo": a person's initials, not "A.S." the country
     m = re.match(r"\s+([A-Z][A-Za-z]*)", text[e:e + 20])
     if m and m.group(1) in g.org_after:
         return False

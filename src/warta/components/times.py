@@ -85,6 +85,9 @@ class _Lang:
         fixed = table("time_fixed_days.tsv")   # "Bastille Day", "Hari Kartini": one date every year
         self.holidays.update({_norm(f): f"fixed:{md}" for f, md in fixed})
         self.anaphoric = {_norm(f): (u, int(o)) for f, u, o in table("time_anaphoric.tsv")}
+        quarters = table("time_quarters.tsv")
+        self.quarter_units = {_norm(f): t for f, k, t in quarters if k == "unit"}
+        self.quarter_ords = {f.lower(): int(t) for f, k, t in quarters if k == "ordinal"}
         cues: dict[str, set[str]] = {}
         for f, k in table("time_cues.tsv"):
             cues.setdefault(k, set()).add(_norm(f))
@@ -130,6 +133,9 @@ class _Lang:
                 rf"(?i:\b{mod}(?:bulan\s+)?)(?P<mon>{mon_full})\s+(?:(?P<y>\d{{4}})\b|\((?P<yb>(?:19|20)\d{{2}})\))")),
             ("month_range", re.compile(
                 rf"(?i:\b{mod}(?:bulan\s+)?)(?P<mon>{mon_full})\s*(?:-|–|hingga|sampai|s/d)\s*(?P<mon2>{mon_full})\s+(?P<y>\d{{4}})\b")),
+            ("quarter", re.compile(   # "kuartal II 2017", "triwulan pertama tahun ini", "semester I 2017"
+                rf"(?i:\b(?P<qu>{_alt(self.quarter_units)}))\s+(?P<qn>(?i:{_alt(self.quarter_ords)}))"
+                rf"\s+(?:(?i:tahun\s+)?(?P<y>(?:19|20)\d{{2}})\b|(?P<rely>(?i:tahun\s+(?:lalu|ini|depan|kemarin)))\b)")),
             ("season_year", re.compile(r"\b(?P<y>(?:19|20)\d{2})\s*/\s*(?P<y2>\d{2}|(?:19|20)\d{2})\b(?![/.,]\d)")),
             ("set_adj", re.compile(rf"\b(?P<adj>{_alt(self.cues['set_adj'])})\b")),
             ("count_range", re.compile(
@@ -162,7 +168,7 @@ class _Lang:
             ("clock", re.compile(
                 rf"\b(?:pukul|pkl\.?|jam)\s+(?P<h>\d{{1,2}}|{numword})(?:\s*[.:]\s*(?P<mi>\d{{2}}))?"
                 rf"(?:\s*(?:-|–|hingga|sampai|s/d)\s*\d{{1,2}}(?:\s*[.:]\s*\d{{2}})?)?"
-                rf"(?:\s*(?P<tz>{tz})\b)?(?:\s+(?P<part>{part}))?"
+                rf"(?:\s*(?P<tz>{tz})\b)?(?:\s+(?P<part>{part})(?!(?<=hari)\s+(?:{wd})\b))?"   # not the "hari" of "hari Rabu"
                 rf"(?:\s*\(?\s*waktu\s+(?P<wplace>{_alt(f for f, _ in table('time_place_zones.tsv'))})\b)?", I)),
             ("clock_tz", re.compile(rf"\b(?P<h>\d{{1,2}})[.:](?P<mi>\d{{2}})\s*(?P<tz>{tz})\b")),
             ("weekday", re.compile(
@@ -228,6 +234,7 @@ class _Lang:
         add(self.numbers, "count", "set_an", "count_range")
         add(self.cues["set_lead"] | {"per"}, "set")
         add(("pukul", "pkl", "jam"), "clock")
+        add(self.quarter_units, "quarter")
         add(["se" + u for u in self.units], "count")
         return {k: tuple(sorted(v)) for k, v in trig.items()}
 
@@ -607,6 +614,17 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
         if iso[0].isdigit():
             return (f"P{_num(n * int(iso[:-1]))}{iso[-1]}", "set", True)
         return (f"P{'T' if is_time else ''}{_num(n)}{iso}", "set", True)
+    if name == "quarter":
+        unit, n = L.quarter_units[_norm(g["qu"])], L.quarter_ords[g["qn"].lower()]
+        if unit == "H" and n > 2:
+            return None
+        if g.get("y"):
+            y = int(g["y"])
+        elif ctx.anchor is not None:
+            y = ctx.anchor.year + L.relative[_norm(g["rely"])][1]
+        else:
+            return (None, "date", False)
+        return (f"{y:04d}-{unit}{n}", "date", True)
     if name in ("clock", "clock_tz"):
         hn = L.number(g["h"])
         if hn is None or not float(hn).is_integer():
@@ -615,6 +633,8 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
         part = L.parts.get(_norm(g["part"])) if g.get("part") else None
         if part in ("AF", "EV", "NI") and h < 12 and not (part == "NI" and h < 4):
             h += 12
+        elif part == "MI" and h < 6:
+            h += 12   # "pukul 2 siang" is 14:00 ("pukul 11 siang" stays 11:00)
         if h > 24 or mi > 59:
             return None
         if name == "clock" and m.group(0).lower().startswith("jam") and not (g.get("mi") or g.get("tz") or part):
@@ -641,7 +661,7 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
     return None
 
 
-_PRIORITY = {"anaphoric": 3, "date_typo": 3, "holiday": 2, "count_range": 3, "month_range": 2, "season_year": 4, "set_adj": 3, "vague_dur": 3, "vague_count": 2, "decade": 1, "set_an": 3, "wd_numeric": 0, "wd_date": 0, "date_range": 1, "date_numeric": 1, "date_iso": 1, "date": 2,
+_PRIORITY = {"quarter": 2, "anaphoric": 3, "date_typo": 3, "holiday": 2, "count_range": 3, "month_range": 2, "season_year": 4, "set_adj": 3, "vague_dur": 3, "vague_count": 2, "decade": 1, "set_an": 3, "wd_numeric": 0, "wd_date": 0, "date_range": 1, "date_numeric": 1, "date_iso": 1, "date": 2,
              "clock": 2, "clock_tz": 2, "month_year": 3, "relative": 3, "vague": 2, "set": 3, "count": 4,
              "year": 5, "month": 5, "weekday": 6}
 
@@ -810,7 +830,12 @@ def _anaphoric(found, ctx: _Ctx):
         g = m.groupdict()
         if t.value is None and g.get("ana") and t.rule in ("anaphoric", "holiday"):
             unit, off = L.anaphoric[_norm(g["ana"])]
-            dated = [x.value for x in reversed(last) if x.kind == "date" and x.value and _PRECISION[unit].match(x.value)
+            q = ctx.quote_at(t.start)
+            s0 = ctx.sentence(t.start)[0]
+            # inside a quotation, a date of its own sentence outside the quotes dates the speaking, not
+            # what is spoken of ("Presiden mengatakan pada hari Sabtu bahwa “… pada hari itu”")
+            speech = {id(x) for x in last if q and x.start >= s0 and not (q[0] <= x.start < q[1])}
+            dated = [x.value for x in reversed(last) if id(x) not in speech and x.kind == "date" and x.value and _PRECISION[unit].match(x.value)
                      and x.rule != "anaphoric" and not (x.rule == "holiday" and "tahun" in x.text.lower())]
             # a month counts from the last month named as such ("Juni 2017 … Selasa … bulan sebelumnya" is
             # May), a year from the last date of any precision ("Hingga Desember 2016 … tahun sebelumnya")
@@ -819,7 +844,8 @@ def _anaphoric(found, ctx: _Ctx):
             if prev is None and ctx.anchor is not None:
                 prev = ctx.anchor.isoformat()
             if prev is not None:
-                d = date.fromisoformat(prev[:10] if len(prev) >= 10 else (prev + "-01-01")[:10])
+                mo = re.match(r"\d{4}-(\d{2})(?!\d)", prev)   # a quarter or half ("2017-Q2") counts as its year
+                d = date.fromisoformat(prev[:10]) if _DAY.fullmatch(prev[:10]) else date(int(prev[:4]), int(mo.group(1)) if mo else 1, 1)
                 if unit == "year":
                     v = f"{d.year + off:04d}"
                 elif unit == "month":
