@@ -122,6 +122,21 @@ def test_a_body_the_ner_runs_into_the_name_after_it_is_split(nlp):
     assert not any(e.name.startswith("Bupati") for e in doc._.entities)
 
 
+def test_dia_after_a_speech_verb_is_the_running_speaker_not_a_name_in_the_quote(nlp):
+    """IndoSum (badminton report): '…," ucap dia.' after a quote that names Anthony is Irwansyah, who
+    spoke the quote before, as '…," ucapnya.' would be."""
+    text = ("Meski tahun lalu pernah mengalahkan Praneeth, Anthony dinilai perlu berjuang keras dan ekstra waspada.\n\n"
+            "Menurut asisten pelatih tunggal putra Indonesia, Irwansyah, Praneeth termasuk pebulu tangkis yang tak "
+            "mudah untuk dimatikan.\n\n\"Melawan Praneeth harus siap capek, karena dia tidak mudah dimatikan,\" kata "
+            "Irwansyah.\n\n\"Kalau sudah siap capek, Anthony tidak akan terburu-buru. Tempo permainan harus bisa "
+            "berubah-ubah agar tidak mengenakkan lawan,\" ucap dia.")
+    doc = run(nlp, text, "2017-11-01")
+    irwansyah = by_name(doc._.entities, "Irwansyah")
+    dia = text.rindex("dia")
+    assert any(m.start == dia for m in irwansyah.mentions)
+    assert doc._.quotes[-1].speaker == irwansyah.id
+
+
 def test_roles_follow_the_published_date(nlp, example):
     biden_2024 = by_name(run(nlp, example, "2024-10-14")._.entities, "Joe Biden")
     biden_2026 = by_name(run(nlp, example, "2026-01-01")._.entities, "Joe Biden")

@@ -1165,6 +1165,8 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], pronouns: list[Mention],
         cls, number, animacy = m.pron
         if number == "pl":
             continue
+        if cls == "pronoun" and m.start > 0 and doc[m.start - 1].lower_ in SPEECH_FORMS:
+            cls = "speech"                        # '…," ujar dia.': resolved like "ujarnya"
         best, best_score = None, 0.0
         first_of_sent: dict[int, int] = {}
         for o in history:
