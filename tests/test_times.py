@@ -402,3 +402,65 @@ def test_a_quote_is_dated_where_it_closes():
     values = {t.text: t.value for t in warta.extract(text, published="2017-11-07").times}
     assert values["Pagi ini"].startswith("2017-11-06")
     assert values["pukul 08.00 WIB"] == "2017-11-06T08:00+07:00"
+
+
+# --------------------------------------------------------------------------- sixth round: translated news
+# Sentences from NTREX-128 (newstest2019 translated into Indonesian, CC BY-SA 4.0; lines 1-1000 outside
+# the held-out test12/test13 documents) and IndoSum; documents dated as in tools/gold/ntrex-docs.tsv.
+
+NT = date(2018, 9, 30)   # a Sunday
+
+
+def test_siang_afternoon_hours_and_sore_hari_before_a_weekday():
+    """'pukul 2 siang' is 14:00 (was read as 02:00); 'pukul 3 sore hari Rabu' is a clock time and a
+    weekday, the 'hari' belonging to the weekday, not to 'sore hari'."""
+    assert one("Pada pukul 2 siang dua mobil van polisi berada dalam barisan.", NT).value == "2018-09-30T14:00"
+    assert one("Pukul 11 siang mereka tiba.", NT).value == "2018-09-30T11:00"
+    got = find_times("Liverpool melawan Napoli pada pukul 3 sore hari Rabu di Stadion San Paolo.", NT)
+    assert [t.text for t in got] == ["pukul 3 sore", "Rabu"]
+    assert got[0].value == "2018-09-26T15:00" and got[1].value == "2018-09-26"
+
+
+def test_summer_time_zones_of_british_and_american_news():
+    """ntrex-377: 'sekitar 04:00 BST pada hari Sabtu' is a time (no 'pukul') at +01:00."""
+    got = find_times("Dia ditemukan di Somerset, sekitar 04:00 BST pada hari Sabtu.", NT)
+    assert [(t.text, t.value) for t in got] == [("04:00 BST", "2018-09-29T04:00+01:00"), ("Sabtu", "2018-09-29")]
+    assert one("Rapat dimulai pukul 19.00 EDT.", NT).value == "2018-09-30T19:00-04:00"
+
+
+def test_expected_and_forecast_weekdays_lie_ahead():
+    """'diharapkan' and 'diperkirakan' speak of what is to come (a hearing, a forecast)."""
+    sat = date(2018, 9, 29)
+    assert one("Pembela diharapkan hadir di depan Sidang Pengadilan Negeri Belfast pada hari Senin.", sat).value == "2018-10-01"
+    assert one("Rosa diperkirakan melewati Phoenix pada hari Selasa.", NT).value == "2018-10-02"
+    assert one("Kavanaugh bersaksi pada hari Kamis.", NT).value == "2018-09-27"
+
+
+@pytest.mark.parametrize("text, expr, value", [
+    ("laba bersih perbankan sepanjang kuartal I 2017 mencapai Rp 32,88 triliun", "kuartal I 2017", "2017-Q1"),
+    ("pertumbuhan ekonomi kuartal II 2017 yang mencapai 5,01 persen", "kuartal II 2017", "2017-Q2"),
+    ("Hingga kuartal ketiga tahun ini, penjualan meningkat", "kuartal ketiga tahun ini", "2018-Q3"),
+    ("kinerja pertumbuhannya pada semester I tahun 2017 yang mencapai 7,69 persen", "semester I tahun 2017", "2017-H1"),
+    ("Sekitar 40.000 kasus baru dilaporkan pada kuartal kedua 2018 saja.", "kuartal kedua 2018", "2018-Q2"),
+])
+def test_quarters_and_halves_of_a_year(text, expr, value):
+    """IndoSum business news and ntrex-883: a quarter or half with its year (TIMEX3 'YYYY-Qn'/'YYYY-Hn'),
+    not the bare year; without a year ('kuartal ketiga berpotensi') nothing is claimed."""
+    t = one(text, NT)
+    assert (t.text, t.value, t.kind) == (expr, value, "date")
+    assert find_times("Penjualan kuartal ketiga berpotensi naik.", NT) == []
+
+
+def test_anaphoric_days_count_from_the_day_just_named():
+    """IndoSum 1495645200 and 1507429254: 'keesokan harinya' and 'Sehari setelahnya' are the day after
+    the date just given (not the length P1D); inside a quotation, the date of its own sentence outside
+    the quotes dates the speaking, so 'hari itu' goes back to the day named before (ntrex-383 style)."""
+    got = find_times("Pada Senin (23/1) dini hari, keduanya tiba di Pulau Dewata. Namun, keesokan harinya mereka "
+                     "berdua langsung bergerak kembali.", date(2017, 1, 25))
+    assert [(t.text, t.value) for t in got][-1] == ("keesokan harinya", "2017-01-24")
+    got = find_times("Mereka tiba di Yogyakarta pada 3 Agustus lalu. Sehari setelahnya mereka mulai syuting.",
+                     date(2017, 10, 8))
+    assert [(t.text, t.value) for t in got][-1] == ("Sehari setelahnya", "2017-08-04")
+    got = find_times("Kavanaugh bersaksi pada hari Kamis. Presiden mengatakan pada hari Sabtu bahwa “Orang Amerika "
+                     "melihat keberanian Kavanaugh pada hari itu.”", NT)
+    assert [(t.text, t.value) for t in got][-1] == ("hari itu", "2018-09-27")

@@ -154,7 +154,7 @@ class _Lang:
             ("set_an", re.compile(
                 rf"\b(?P<num>\d+|{numword})\s+(?P<unit>tahun|bulan|minggu|pekan|hari|jam)an\b", I)),
             ("year", re.compile(
-                rf"\b{mod}(?P<tahun>tahun\s+)?(?P<y>(?:19|20)\d{{2}})(?![\d%/,.]\d|\d|\s*%|-an)", I)),
+                rf"\b{mod}(?P<tahun>tahun\s+)?(?P<y>(?:19|20)\d{{2}}|(?<=tahun )1[0-8]\d{{2}})(?![\d%/,.]\d|\d|\s*%|-an)", I)),
             ("relative", re.compile(rf"\b(?P<rel>{_alt(self.relative)})(?:\s+(?P<part>{part}))?\b", I)),
             ("vague", re.compile(rf"\b(?P<vague>{_alt(self.cues['vague'])})\b", I)),
             ("vague_count", re.compile(
