@@ -67,6 +67,76 @@ def test_organisations_and_countries_link(nlp, example):
     assert {"Amerika Serikat", "AS"} <= set(texts(us)) and us.wikidata == "Q30"
 
 
+def test_places_the_kb_lacks_take_their_country_from_the_places_stage(nlp, example):
+    """"Florida" (hurricane Milton) and "Kharkiv" (which the NER calls a person) are not KB actors:
+    the places stage resolves them, and the entity takes that country, as CAMEO codes a place."""
+    doc = run(nlp, example, "2024-10-14")
+    florida = by_name(doc._.entities, "Florida")
+    assert florida.type == "LOC" and (florida.country, florida.actor) == ("USA", "USA")
+    kharkiv = by_name(doc._.entities, "Kharkiv")
+    assert kharkiv.type == "LOC" and (kharkiv.country, kharkiv.actor) == ("UKR", "UKR")
+    assert any(p.text == "Kharkiv" and p.entity == kharkiv.id and p.country == "UKR" for p in doc._.places)
+
+
+def test_titles_around_organisations_the_ner_runs_together(nlp):
+    """IndoSum sentences (1499727600, 1519117463, 1517707800): a role before an organisation and a
+    name after it, however the NER cut the span, give the person the role and the body's actor."""
+    doc = run(nlp, "Jakarta, CNN Indonesia - - Komisioner Komisi Nasional Hak Asasi Manusia (Komnas HAM) "
+                   "Muhammad Nurkhoiron menyatakan, draf itu belum dibeberkan. Pernyataan Fahri ini ditanggapi "
+                   "keras oleh Komisioner Komnas HAM, Natalius Pigai.", "2017-07-10")
+    for name in ("Muhammad Nurkhoiron", "Natalius Pigai"):
+        person = by_name(doc._.entities, name)
+        assert person.actor == "IDNGOVHRI" and person.role.startswith("Komisioner"), (name, person)
+    doc = run(nlp, "Wakil Ketua Komisi Pemberantasan Korupsi Saut Situmorang berharap kasus itu selesai. "
+                   "Juru Bicara Gedung Putih Sarah Sanders menyebut dokumen itu palsu.", "2018-02-01")
+    assert by_name(doc._.entities, "Saut Situmorang").actor == "IDNGOV"
+    assert by_name(doc._.entities, "Sarah Sanders").actor == "USAGOV"
+    assert {"Komisi Pemberantasan Korupsi", "Gedung Putih"} <= {e.name for e in doc._.entities if e.type == "ORG"}
+
+
+def test_indonesian_offices_and_titles_after_a_name(nlp):
+    """IndoSum 1489962642 and 1475813745: a Kapolres or Kapolsek is Indonesian police even when the
+    title names no country; a title between commas after a name is that person's, and the place in
+    it ("Tambun") is no person of its own."""
+    doc = run(nlp, "Kapolres Buru AKBP Leo Simatupang mengatakan penyisiran dilakukan untuk mencari penambang. "
+                   "AKP Boby Kusumawardhana, Kapolsek Tambun, mengatakan perempuan asal Kemayoran, Jakarta Pusat, "
+                   "itu ditangkap ramai-ramai oleh sejumlah pedagang.", "2017-03-19")
+    leo = by_name(doc._.entities, "Leo Simatupang")
+    assert (leo.country, leo.actor, leo.role) == ("IDN", "IDNCOP", "Kapolres Buru")
+    boby = by_name(doc._.entities, "Boby Kusumawardhana")
+    assert (boby.actor, boby.role) == ("IDNCOP", "Kapolsek Tambun")
+    assert "Kapolsek Tambun" in texts(boby)
+    assert not any(e.type == "PER" and e.name == "Tambun" for e in doc._.entities)
+    assert doc._.quotes[-1].speaker == boby.id
+
+
+def test_a_body_the_ner_runs_into_the_name_after_it_is_split(nlp):
+    """IndoSum openings where the NER tags "Partai NasDem Surya Paloh" or "Poso Darmin A. Sigilipu" as
+    one organisation or place: the person is named without the title, and keeps it as a role."""
+    doc = run(nlp, "Ketua Umum Partai NasDem Surya Paloh mengatakan partainya mendukung Jokowi.", "2017-10-01")
+    paloh = by_name(doc._.entities, "Surya Paloh")
+    assert (paloh.actor, paloh.role) == ("IDNPTY", "Ketua Umum Partai NasDem")
+    doc = run(nlp, "Suara.com - Bupati Poso Darmin A. Sigilipu mengajak wisatawan datang ke Danau Poso.", "2016-10-01")
+    darmin = by_name(doc._.entities, "Darmin A. Sigilipu")
+    assert (darmin.country, darmin.role) == ("IDN", "Bupati Poso")
+    assert not any(e.name.startswith("Bupati") for e in doc._.entities)
+
+
+def test_dia_after_a_speech_verb_is_the_running_speaker_not_a_name_in_the_quote(nlp):
+    """IndoSum (badminton report): '…," ucap dia.' after a quote that names Anthony is Irwansyah, who
+    spoke the quote before, as '…," ucapnya.' would be."""
+    text = ("Meski tahun lalu pernah mengalahkan Praneeth, Anthony dinilai perlu berjuang keras dan ekstra waspada.\n\n"
+            "Menurut asisten pelatih tunggal putra Indonesia, Irwansyah, Praneeth termasuk pebulu tangkis yang tak "
+            "mudah untuk dimatikan.\n\n\"Melawan Praneeth harus siap capek, karena dia tidak mudah dimatikan,\" kata "
+            "Irwansyah.\n\n\"Kalau sudah siap capek, Anthony tidak akan terburu-buru. Tempo permainan harus bisa "
+            "berubah-ubah agar tidak mengenakkan lawan,\" ucap dia.")
+    doc = run(nlp, text, "2017-11-01")
+    irwansyah = by_name(doc._.entities, "Irwansyah")
+    dia = text.rindex("dia")
+    assert any(m.start == dia for m in irwansyah.mentions)
+    assert doc._.quotes[-1].speaker == irwansyah.id
+
+
 def test_roles_follow_the_published_date(nlp, example):
     biden_2024 = by_name(run(nlp, example, "2024-10-14")._.entities, "Joe Biden")
     biden_2026 = by_name(run(nlp, example, "2026-01-01")._.entities, "Joe Biden")

@@ -45,3 +45,35 @@ def test_paragraph_break_is_cut_off_an_entity(nlp):
     doc = nlp.get_pipe("warta_gazetteer")(doc)
     assert ("Persiba", "ORG") in [(e.text, e.label_) for e in doc.ents]
     assert all(e.text == e.text.strip() for e in doc.ents)
+
+
+def _retyped(nlp, text: str, name: str, occurrence: int = 0):
+    """Run the gazetteer on ``text`` with ``name`` (its n-th occurrence) tagged PER, as the NER does."""
+    doc = nlp.get_pipe("warta_sentences")(nlp.make_doc(text))
+    starts = [t.i for t in doc if doc[t.i:t.i + len(name.split())].text == name]
+    i = starts[occurrence]
+    doc.ents = [Span(doc, i, i + len(name.split()), label="PER")]
+    doc = nlp.get_pipe("warta_gazetteer")(doc)
+    return next(e.label_ for e in doc.ents if e.start == i)
+
+
+def test_a_foreign_town_tagged_person_becomes_a_place_when_the_article_names_its_country(nlp):
+    # the example article's last sentence; and an IndoSum report (1513046700) listing West Bank towns
+    kharkiv = ("Pada bulan April, pemantau sanksi PBB mengatakan puing-puing dari rudal yang menghantam Kharkiv "
+               "pada tanggal 2 Januari berasal dari rudal balistik seri Hwasong-11 Korea Utara. Rusia terus "
+               "menyerang kota-kota di Ukraina.")
+    assert _retyped(nlp, kharkiv, "Kharkiv") == "LOC"
+    hebron = "Kantor perwakilan itu melayani warga di seluruh wilayah Palestina, termasuk Hebron dan Ramallah."
+    assert _retyped(nlp, hebron, "Hebron") == "LOC"
+    # with a locative word right before it the country is not needed ("menuju Kochi", IndoSum 1498028400)
+    assert _retyped(nlp, "Pesawat itu terbang dari Dammam menuju Kochi pada pukul 02.55.", "Kochi") == "LOC"
+
+
+def test_a_town_name_used_as_a_person_stays_a_person(nlp):
+    # the same name as a speaker, as part of a full name, or acting as a subject
+    assert _retyped(nlp, "Lewis Hamilton meraih pole position di Kanada. Hamilton mengatakan ia senang.",
+                    "Hamilton") == "PER"
+    assert _retyped(nlp, "“Kami siap,” kata Kharkiv, warga Ukraina itu.", "Kharkiv") == "PER"
+    assert _retyped(nlp, "Di Zimbabwe, sebagai hadiahnya, Epworth mendapatkan uang US$ 500.", "Epworth") == "PER"
+    # without the country or a locative word there is no evidence either way: the NER's type stands
+    assert _retyped(nlp, "Pesawat itu meninggalkan Sapporo dan terbang ke Tokyo.", "Sapporo") == "PER"

@@ -263,6 +263,22 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
         if not (first.isupper() or first.isdigit()):
             continue
         gaz = gazetteer_entry(ent.kb_id_) if ent.kb_id_ else None
+        if gaz is None and label in ("ORG", "LOC"):
+            role = _match_role(doc, ent.start)
+            if role is not None and role[2] == "title" and role[0] < ent.end:
+                inner = [idx for end_c, idx in hit_at.get(doc[role[0]].idx, ()) if end_c == ent.end_char
+                         and kb.get(idx)["type"] in ("LOC", "ORG")]
+                if inner:   # "[Komisioner Komnas HAM], Natalius Pigai": the title is left to parse_titles
+                    add(role[0], ent.end, kb.get(inner[0])["type"], source="kb", kb_idx=inner[0])
+                    continue
+        if gaz is None and label in ("ORG", "LOC"):
+            cut = _person_after_name(doc, ent, hit_at, kb)
+            if cut is not None:
+                # "[Partai NasDem Surya Paloh]", "[Poso Darmin A. Sigilipu]" after a title: body, then person
+                k, body_label, idx = cut
+                add(ent.start, k, body_label, source="kb" if idx is not None else "ner", kb_idx=idx)
+                add(k, ent.end, "PER")
+                continue
         if gaz is None:
             exact = [idx for end_c, idx in hit_at.get(ent.start_char, ()) if end_c == ent.end_char]
             if exact and kb.get(exact[0])["type"] in ("LOC", "ORG"):
@@ -310,6 +326,56 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
             taken[i] = True
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _title_before(doc: Doc, start: int) -> bool:
+    """A title ends right before token ``start``: a role phrase, then only title words ("Ketua
+    Umum", "Bupati", "Ketua Dewan Kehormatan")."""
+    words = lexicon().title_words
+    for i in range(max(0, start - 6), start):
+        role = _match_role(doc, i)
+        if role is not None and role[2] == "title" and role[0] <= start \
+                and all(t.lower_ in words for t in doc[role[0]:start]):
+            return True
+    return False
+
+
+def _person_after_name(doc: Doc, ent, hit_at: dict, kb: KB) -> Optional[tuple[int, str, Optional[int]]]:
+    """An organisation or place span the NER ran on into the name after it: "[KPK Saut
+    Situmorang]", "[Gedung Putih Sarah Sanders]", "Ketua Umum [Partai NasDem Surya Paloh]",
+    "Bupati [Poso Darmin A. Sigilipu]". The span must open with a KB organisation or place, or a
+    place of the places table, and end in one to four capitalised words or initials that are no
+    title words, led by a known given name or coming right after a title. Returns (first token of
+    the name, label of the body, KB index of the body or None)."""
+    from warta.components.person_names import name_tables
+    from warta.components.places import gazetteer as place_gazetteer
+
+    places = place_gazetteer()
+    if ent.text in places.alias or any(end_c == ent.end_char for end_c, _i in hit_at.get(ent.start_char, ())):
+        return None                  # "San Diego", "San Sebastian": the whole span is a known name
+    given = name_tables()[0]
+    lex = lexicon()
+    titled = None
+    kb_ends = {end_c: idx for end_c, idx in hit_at.get(ent.start_char, ()) if kb.get(idx)["type"] in ("LOC", "ORG")}
+    for k in range(ent.start + 1, ent.end):
+        rest = doc[k:ent.end]
+        if not 1 <= len(rest) <= 4 or not all(t.text[:1].isupper() and (t.is_alpha or _is_initial(t)) for t in rest):
+            continue
+        if any(t.lower_ in lex.title_words or t.lower_ in lex.roles for t in rest):
+            continue
+        body_end = doc[k - 1].idx + len(doc[k - 1].text)
+        idx = kb_ends.get(body_end)
+        body = doc[ent.start:k].text
+        rows = [places.rows[i] for i, weak in places.alias.get(body, ()) if not weak] if idx is None else []
+        if idx is None and not (any(r.country == "IDN" for r in rows) or (rows and len(body) >= 5)):
+            continue                 # an unknown body, or a short foreign name ("San Sebastian")
+        if rest[0].lower_ not in given:
+            if titled is None:
+                titled = _title_before(doc, ent.start)
+            if not titled or len(rest) < 2:
+                continue
+        return k, (kb.get(idx)["type"] if idx is not None else "LOC"), idx
+    return None
 
 
 def foreign_institutions(doc: Doc, mentions: list[Mention], kb: KB) -> list[Mention]:
@@ -442,6 +508,11 @@ def _appositive_title(doc: Doc, m: Mention, ends: dict) -> bool:
     return role is not None and role[2] == "title"
 
 
+@lru_cache(maxsize=1)
+def _indonesian_roles() -> frozenset:
+    return frozenset(word_list("roles_indonesian.txt"))
+
+
 def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) -> list[Mention]:
     """Attach titles to person names and add title-only and "title + Name" mentions.
 
@@ -462,6 +533,7 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
         for i in range(m.start, m.end):
             covered[i] = m
     new: list[Mention] = []
+    dropped: set[int] = set()
     i = 0
     n = len(doc)
     while i < n:
@@ -503,6 +575,12 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
                 j += 3                      # "Panglima TNI (Tentara …) Jenderal Gatot …": the acronym
                 last_title = j
                 continue
+            inner = by_start.get(j + 1) if t.text == "(" else None
+            if inner is not None and inner.kind == "name" and inner.label in ("ORG", "LOC") and inner.end < n \
+                    and doc[inner.end].text == ")":
+                j = inner.end + 1           # "Komisioner Komisi Nasional HAM (Komnas HAM) Muhammad …"
+                last_title = j
+                continue
             if t.text == ")" and i > 0 and doc[i - 1].text == "(" and j == i + 1:
                 j += 1                      # "(Kapolri) Jenderal Tito …": the person after the bracket
                 last_title = j
@@ -520,6 +598,15 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
                 j += 1
                 continue
             break
+        apposed = by_end.get(i - 1) if i > 1 and doc[i - 1].text == "," else None
+        apposed = apposed if apposed is not None and apposed.label == "PER" and apposed.kind == "name" else None
+        if apposed is not None and person is not None and person.end - person.start == 1 and person.kb is None \
+                and person.source == "ner" and person.end < n and doc[person.end].text == ",":
+            # "AKP Boby Kusumawardhana, Kapolsek Tambun, mengatakan": the word after the role is the
+            # title's place, not a person: the title belongs to the name before the comma
+            dropped.add(id(person))
+            j = last_title = person.end
+            person = None
         title_end = last_title
         name_span = None
         if person is None and j < n and doc[j].text == "," and j + 1 < n and doc[j + 1].text[:1].isupper():
@@ -542,7 +629,9 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
             elif (j + 1) in by_start and by_start[j + 1].label == "PER":
                 person = by_start[j + 1]
                 title_end = j
-        if person is None and name_span is None and j > last_title:
+        closed_apposition = apposed is not None and j < n and doc[j].text == "," and j - last_title == 1
+        if person is None and name_span is None and j > last_title and not closed_apposition:
+            # (as above when the NER left the word untagged: "Tambun" ends the title of the name before)
             k0 = last_title
             while k0 < j and doc[k0].lower_ == "dan":
                 k0 += 1
@@ -556,6 +645,8 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
             title_end -= 1                 # "… Polres Jakarta Selatan AKBP" -> the rank is not the title
         if name_span is not None:
             name_span = _strip_honorifics(doc, *name_span)
+        if country is None and actor is None and " ".join(t.lower_ for t in doc[i:role[0]]) in _indonesian_roles():
+            country = "IDN"                # "Kapolres Buru AKBP Leo Simatupang": only Indonesia has a Kapolres
         title = Title(doc[i:title_end].text.rstrip(" ,"), i, title_end, sector, country, actor, has_spec,
                       key=_title_key(doc, i, title_end, by_start, kb))
         if person is not None:
@@ -583,6 +674,13 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
         if before is not None and before.label == "PER" and before.kind == "name":
             # "Antonny Liem, CEO Merah Cipta Media Group": the title of the name before the comma
             before.title = before.title or title
+            if before.title is title and title_end - i > 1:
+                # its words are that person's mention, not a new name ("…, Kapolsek Tambun, mengatakan")
+                span = doc[i:title_end]
+                new.append(Mention(i, title_end, span.start_char, span.end_char, span.text, "PER", kind="title",
+                                   source="title", title=title, sent=sent_of[i]))
+                for k in range(i, title_end):
+                    covered[k] = new[-1]
             i = max(j, i + 1)
             continue
         if has_spec or tok.lower_ in ("presiden", "wapres", "kapolri", "panglima"):
@@ -590,7 +688,7 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
             new.append(Mention(i, title_end, span.start_char, span.end_char, span.text, "PER", kind="title",
                                source="title", title=title, sent=sent_of[i]))
         i = max(j, i + 1)
-    return sorted(mentions + new, key=lambda m: m.start)
+    return sorted([m for m in mentions if id(m) not in dropped] + new, key=lambda m: m.start)
 
 
 @lru_cache(maxsize=1)
@@ -1067,6 +1165,8 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], pronouns: list[Mention],
         cls, number, animacy = m.pron
         if number == "pl":
             continue
+        if cls == "pronoun" and m.start > 0 and doc[m.start - 1].lower_ in SPEECH_FORMS:
+            cls = "speech"                        # '…," ujar dia.': resolved like "ujarnya"
         best, best_score = None, 0.0
         first_of_sent: dict[int, int] = {}
         for o in history:
@@ -1187,6 +1287,21 @@ def link(clusters: list[Cluster], kb: KB, published, doc: Doc) -> list[R.Entity]
             source="kb" if ent is not None else ("gazetteer" if c.gaz else "ner"),
         ))
     return out
+
+
+def locate_from_places(entities: list[R.Entity], places) -> None:
+    """A place entity the KB does not know ("Florida", "Kharkiv") takes the country of the places
+    the places stage resolved for its mentions, when they agree; as in CAMEO, a place acting or
+    acted on codes as its country, so its actor is that country too. Runs after the places stage."""
+    countries: dict[str, set] = {}
+    for p in places or ():
+        if p.entity and p.country:
+            countries.setdefault(p.entity, set()).add(p.country)
+    for ent in entities or ():
+        found = countries.get(ent.id)
+        if ent.type == "LOC" and ent.country is None and found and len(found) == 1:
+            ent.country = next(iter(found))
+            ent.actor = ent.actor or ent.country
 
 
 def foreign_namesakes(entities: list[R.Entity], kb: KB, doc: Doc) -> list[R.Entity]:

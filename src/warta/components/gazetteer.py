@@ -59,7 +59,7 @@ class GazetteerRuler:
             self.matcher.add(f"{label}|{key}", [nlp.make_doc(p) for p in patterns])
 
     def __call__(self, doc: Doc) -> Doc:
-        return add_person_names(self._match(_trim_space(doc)))
+        return places_typed_as_persons(add_person_names(self._match(_trim_space(doc))))
 
     def _match(self, doc: Doc) -> Doc:
         matches = []
@@ -157,3 +157,98 @@ def _title_country_name(doc: Doc, ent: Span, country: Span, kind: str | None) ->
     if not before or not (before[-1] in roles or " ".join(before) in roles):
         return False
     return all(t.is_alpha and t.text[:1].isupper() for t in doc[country.end: ent.end])
+
+
+# --------------------------------------------------------------------------- places the NER calls persons
+
+_PERSON_CUES_AFTER = 2      # tokens after a name searched for a speech verb ("Hamilton mengatakan")
+
+
+def _place_rows(name: str):
+    """Gazetteer places named exactly ``name``, and whether one of them needs a cue to count
+    (a weak alias: "Nice", "Oita", "Jordan" are as often words, clubs or persons)."""
+    from warta.components.places import gazetteer as place_gazetteer   # places imports nothing from here
+
+    g = place_gazetteer()
+    cands = g.alias.get(name) or []
+    return g, [g.rows[i] for i, _weak in cands], any(weak for _i, weak in cands)
+
+
+_LOCATIVE = frozenset({"di", "ke", "menuju", "kota", "wilayah", "daerah", "kawasan"})   # not "dari": "surat dari Jackson"
+
+
+def _person_evidence(doc: Doc, name: str, speech: frozenset, titles: frozenset) -> bool:
+    """The article uses ``name`` as a person somewhere: inside a longer person span ("Lewis
+    Hamilton"), next to a speech verb ("kata Hamilton", "Hamilton mengatakan") or after a title."""
+    for ent in doc.ents:
+        if ent.label_ in ("PER", "PERSON") and ent.text != name and name in ent.text.split():
+            return True
+    words = name.split()
+    n = len(words)
+    for i, tok in enumerate(doc):
+        if tok.text != words[0] or [t.text for t in doc[i:i + n]] != words:
+            continue
+        before = [t.lower_ for t in doc[max(0, i - 2):i] if not t.is_punct]
+        after = [t.lower_ for t in doc[i + n:i + n + _PERSON_CUES_AFTER] if not t.is_punct]
+        if (before and (before[-1] in speech or before[-1] in titles)) or any(w in speech for w in after[:1]):
+            return True
+    return False
+
+
+def places_typed_as_persons(doc: Doc) -> Doc:
+    """A person span that is exactly a known place, in an article that locates it, becomes LOC.
+
+    The trained NER calls some foreign towns persons ("rudal yang menghantam Kharkiv", "Palestina,
+    termasuk Hebron", "pergi ke Oita"); every later stage then loses the place. The span is retyped
+    when the gazetteer knows the name as a place needing no cue and the article never uses it as a
+    person, and either a place cue comes right before it ("di", "ke", "menuju": ``cue`` rows of
+    ``lang/places_context.tsv``) or, for a foreign place, the article also names its country. A name
+    the table marks weak ("Nice", "Oita") needs a locative word right before it.
+    Sports articles are left alone: there a bare city is usually the club ("Leganes", "Lyon").
+    Indonesian places need the cue, since many regency names are also surnames ("Samosir", "Karo").
+    """
+    persons = [e for e in doc.ents if e.label_ in ("PER", "PERSON") and e.end - e.start <= 3]
+    if not persons:
+        return doc
+    countries = {e.kb_id_.split(":", 1)[1] for e in doc.ents if e.kb_id_.startswith("country:")}
+    changed = {}
+    usable: dict[str, tuple] = {}
+    for ent in persons:
+        name = ent.text
+        if name not in usable:
+            g, rows, weak = _place_rows(name)
+            if rows and _sports_article(doc, g):
+                return doc
+            usable[name] = (rows, weak) if rows and not _person_evidence(doc, name, _speech_words(), _title_roles()) \
+                else ((), False)
+        rows, weak = usable[name]
+        if not rows:
+            continue
+        prev = doc[ent.start - 1].text if ent.start > 0 else ""
+        if weak:
+            located = prev.lower() in _LOCATIVE
+        else:
+            nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
+            located = prev in g.cues or prev.lower() in g.cues \
+                or (any(r.country and r.country != "IDN" and r.country in countries for r in rows)
+                    and not verb_shaped(nxt))   # "Epworth mendapatkan uang": a person acts
+        if located:
+            changed[(ent.start, ent.end)] = Span(doc, ent.start, ent.end, label="LOC")
+    if changed:
+        doc.ents = [changed.get((e.start, e.end), e) for e in doc.ents]
+    return doc
+
+
+def _sports_article(doc: Doc, g) -> bool:
+    """Three sports words in the first 600 tokens (the places table's ``sports_cue`` rows, less its
+    locative cues): there a bare city is the club."""
+    cues = g.sports_cues - g.cues
+    return sum(1 for t in doc[:600] if t.text in cues) >= 3
+
+
+@lru_cache(maxsize=1)
+def _speech_words() -> frozenset[str]:
+    """Speech verbs of the entity stage's lexicon: a name beside one is a speaker, not a place."""
+    from warta.components.entities import _speech_forms
+
+    return _speech_forms()

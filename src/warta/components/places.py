@@ -84,6 +84,7 @@ class Gazetteer:
             ctx.setdefault(kind, {})[word] = target[0] if target else ""
         self.prefix = ctx.get("prefix", {})
         self.cues = set(ctx.get("cue", {}))
+        self.lower_words = set(ctx.get("lower_word", {}))
         self.org_before = set(ctx.get("org_before", {}))
         self.org_after = set(ctx.get("org_after", {}))
         self.org_before_re = re.compile(r"(?:^|\s)(?:" + "|".join(
@@ -229,7 +230,10 @@ def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
     for s, e, lab in ents:
         if lab in PLACE_LABELS:
             span = text[s:e]
-            if g.lookup(span) and (s, e) not in seen:
+            cands = g.lookup(span)
+            if span.islower() and (span in g.lower_words or any(weak for _, weak in cands)):
+                continue   # "gelandang serang", "di medan perang", "asam jawa": the NER's lower-case word
+            if cands and (s, e) not in seen:
                 hits.append((s, e, span if span in g.alias else span.title()))
     # "Malang Raya", "Bandung Raya": a city's metropolitan area, at the city's point (not "Jalan Bogor Raya")
     for s, e, alias in list(hits):
@@ -989,6 +993,8 @@ class PlacesComponent:
                                 geonames=r.geonames, lat=r.lat, lon=r.lon, country=r.country,
                                 feature=r.feature, entity=_entity_for(mentions, p.start, p.end)))
         doc._.places = places
+        from warta.components.entities import locate_from_places
+        locate_from_places(getattr(doc._, "entities", None), places)
         return doc
 
 
