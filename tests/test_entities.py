@@ -137,6 +137,17 @@ def test_dia_after_a_speech_verb_is_the_running_speaker_not_a_name_in_the_quote(
     assert doc._.quotes[-1].speaker == irwansyah.id
 
 
+def test_lower_case_title_after_a_name_gives_country_and_sector(nlp):
+    """Wire-copy apposition (IndoSum 1502740200): "Jenderal John Nicholson, komandan senior AS di
+    Afghanistan" is a US military officer; "warga Bekasi" is no title."""
+    doc = run(nlp, '"Kematian Abdul Rahman kembali menjadi pukulan telak bagi kepemimpinan senior ISIS," bunyi '
+                   'pernyataan Jenderal John Nicholson, komandan senior AS di Afghanistan.', "2017-08-14")
+    nicholson = by_name(doc._.entities, "John Nicholson")
+    assert (nicholson.country, nicholson.actor) == ("USA", "USAMIL")
+    doc = run(nlp, "Andi Pratama, warga Bekasi, mengatakan banjir datang tiba-tiba.", "2017-08-14")
+    assert by_name(doc._.entities, "Andi Pratama").actor is None
+
+
 def test_roles_follow_the_published_date(nlp, example):
     biden_2024 = by_name(run(nlp, example, "2024-10-14")._.entities, "Joe Biden")
     biden_2026 = by_name(run(nlp, example, "2026-01-01")._.entities, "Joe Biden")

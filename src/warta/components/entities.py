@@ -691,6 +691,46 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
     return sorted([m for m in mentions if id(m) not in dropped] + new, key=lambda m: m.start)
 
 
+_APPOSITION_REACH = 6   # words between a lower-case role and the country or body that ends it
+
+
+def lowercase_appositive_titles(doc: Doc, mentions: list[Mention], kb: KB) -> None:
+    """A lower-case title after a name and a comma, as wire copy writes it: "Jenderal John Nicholson,
+    komandan senior AS di Afghanistan", "Sergei Lavrov, menteri luar negeri Rusia". The role must
+    start right after the comma and reach a country or a KB organisation within a few lower-case
+    words; the person then holds that title (its country, the body's actor) unless a title with a
+    country or body is already theirs."""
+    lex = lexicon()
+    by_start = {m.start: m for m in mentions if m.kind == "name"}
+    n = len(doc)
+    for m in mentions:
+        if m.label != "PER" or m.kind != "name" or m.end + 2 >= n or doc[m.end].text != ",":
+            continue
+        if m.title is not None and (m.title.country or m.title.actor):
+            continue                       # a bare rank before the name ("Jenderal") gives way
+        i = m.end + 1
+        if not doc[i].text[:1].islower():
+            continue
+        role = _match_role(doc, i)
+        if role is None or role[2] != "title":
+            continue
+        j = role[0]
+        while j < n and j - role[0] <= _APPOSITION_REACH and j not in by_start and doc[j].text.isalpha() \
+                and doc[j].text[:1].islower():
+            j += 1
+        body = by_start.get(j)
+        if body is None or body.label not in ("LOC", "ORG"):
+            continue
+        ent = kb.get(body.kb) if body.kb is not None else None
+        country = (body.gaz or {}).get("country") or (ent or {}).get("country")
+        actor = (body.gaz or {}).get("actor") or (ent or {}).get("actor") if body.label == "ORG" else None
+        if not country and not actor:
+            continue
+        _, sector, _kind = role
+        m.title = Title(doc[i:body.end].text, i, body.end, sector, country, actor, True,
+                        key=_title_key(doc, i, body.end, by_start, kb))
+
+
 @lru_cache(maxsize=1)
 def _not_names() -> frozenset:
     lex = lexicon()
@@ -1374,6 +1414,7 @@ def analyse(doc: Doc, kb: Optional[KB] = None) -> list[R.Entity]:
     mentions = acronym_expansions(doc, foreign_institutions(doc, name_mentions(doc, kb, sent_of), kb), sent_of)
     ends = {m.end: m for m in mentions}
     mentions = parse_titles(doc, [m for m in mentions if not _appositive_title(doc, m, ends)], kb, sent_of)
+    lowercase_appositive_titles(doc, mentions, kb)
     mentions = group_mentions(doc, mentions, kb, sent_of)
     mentions = pattern_person_mentions(doc, mentions, sent_of)
     mentions = surname_mentions(doc, mentions, sent_of)
