@@ -17,6 +17,16 @@ def events_of(nlp, text, published="2017-06-01"):
     return doc, doc._.events
 
 
+def all_events_of(nlp, text, published="2017-06-01"):
+    """Every event, also those below the shipped confidence threshold (``min_confidence=0``)."""
+    pipe = nlp.get_pipe("warta_events")
+    keep, pipe.min_confidence = pipe.min_confidence, 0.0
+    try:
+        return events_of(nlp, text, published)
+    finally:
+        pipe.min_confidence = keep
+
+
 def find(events, type_, source=None, target=None, trigger=None):
     """Events of a type whose source/target text or country contains the given strings."""
     def ok(actor, want):
@@ -501,7 +511,7 @@ def test_known_nominal_dropped_unless_it_names_who_is_behind_it(nlp):
     _, ev = events_of(nlp, AUSTRALIA + " Mereka berharap negosiasi kerja sama ini dapat diselesaikan pada akhir "
                                        "tahun 2017.")
     assert not [e for e in find(ev, "CONSULT") if e.sentence == 3]   # 'negosiasi ... ini' (CONSULT told in s0)
-    _, ev = events_of(nlp, "Korea Utara diduga mencuri cetak biru kapal perang Korea Selatan setelah meretas basis "
+    _, ev = all_events_of(nlp, "Korea Utara diduga mencuri cetak biru kapal perang Korea Selatan setelah meretas basis "
                            "data perusahaan Daewoo Shipbuilding & Marine Engineering Co Ltd pada April tahun lalu. "
                            "\"Kami hampir 100 persen yakin peretas Korea Utara ada di balik peretasan itu dan mencuri "
                            "dokumen sensitif perusahaan,\" ujar pejabat Partai Kebebasan Korea, Kyung Dae - soo.")
@@ -773,3 +783,53 @@ def test_named_members_after_a_group_target(nlp):
     assert find(ev, "REQUEST", "Indonesia", "Korea Utara")
     _, ev = events_of(nlp, "Adapun, dua warga yang dituduh terlibat, yakni Sun Wei dan Li Hong Ri.")
     assert find(ev, "ACCUSE", None, "Sun Wei") and find(ev, "ACCUSE", None, "Li Hong Ri")
+
+
+# ------------------------------------------------------------------ learned confidence
+HACK = ("Korea Utara diduga mencuri cetak biru kapal perang Korea Selatan setelah meretas basis data perusahaan Daewoo "
+        "Shipbuilding & Marine Engineering Co Ltd pada April tahun lalu. \"Kami hampir 100 persen yakin peretas Korea "
+        "Utara ada di balik peretasan itu dan mencuri dokumen sensitif perusahaan,\" ujar pejabat Partai Kebebasan "
+        "Korea, Kyung Dae - soo.")
+
+
+def test_confidence_model_file_matches_the_features_the_code_writes():
+    """models/events_confidence.json loads, names only features event_features() can write, one weight each."""
+    from warta.components.events import CONFIDENCE_MODEL, known_feature, load_confidence_model
+
+    d = json.loads(CONFIDENCE_MODEL.read_text(encoding="utf-8"))
+    assert len(d["features"]) == len(d["weights"]) > 20
+    assert all(known_feature(k) for k in d["features"]), [k for k in d["features"] if not known_feature(k)]
+    assert {"type=ACCUSE", "src", "tgt", "hand", "status=asserted"} <= set(d["features"])
+    m = load_confidence_model()
+    assert m is not None and 0.0 <= m.threshold < 1.0 and m.weights["src"] > 0
+
+
+def test_confidence_is_a_probability_and_ranks_a_plain_accusation_above_a_subjectless_nominal(nlp, example_events):
+    """Every event's confidence is in [0, 1]; an asserted ACCUSE with two actors ('Pemerintah Afghanistan
+    menuduh Pakistan ...') is more likely right than a nominal with no source in a sentence with no other
+    event ('... AS kalah telak dengan hanya mendapat dukungan dari sembilan negara', dev2: not a gold event)."""
+    _, ev = example_events
+    assert ev and all(0.0 <= e.confidence <= 1.0 for e in ev)
+    _, acc = all_events_of(nlp, "Pemerintah Afghanistan mengutuk serangan itu sebagai kejahatan terhadap kemanusiaan "
+                                "dan menuduh Pakistan memberikan dukungan kepada para penyerang.")
+    accuse = find(acc, "ACCUSE", "AFG", "PAK", "menuduh")
+    _, sup = all_events_of(nlp, "Seperti diketahui, dalam voting terkait Yerusalem, AS kalah telak dengan hanya "
+                                "mendapat dukungan dari sembilan negara.")
+    nominal = find(sup, "SUPPORT", "-", None, "dukungan")
+    assert accuse and accuse[0].status == "asserted" and nominal
+    assert accuse[0].confidence > 0.7 > nominal[0].confidence
+    assert accuse[0].confidence - nominal[0].confidence > 0.3
+
+
+def test_default_output_drops_events_below_the_shipped_threshold(nlp):
+    """The default keeps events whose confidence reaches the model's threshold; min_confidence=0 keeps
+    every event (the quoted 'peretasan itu' with a group as source and no target falls below it)."""
+    from warta.components.events import load_confidence_model
+
+    thr = load_confidence_model().threshold
+    _, every = all_events_of(nlp, HACK)
+    _, default = events_of(nlp, HACK)
+    low = [e for e in every if e.confidence < thr]
+    assert thr > 0 and low and len(default) == len(every) - len(low)
+    assert all(e.confidence >= thr for e in default)
+    assert [e.id for e in default] == [f"v{k}" for k in range(1, len(default) + 1)]

@@ -21,7 +21,9 @@ The method, in order (each step a small function, testable on a hand-made Doc):
 """
 from __future__ import annotations
 
+import json
 import logging
+import math
 import warnings
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -46,6 +48,9 @@ __all__ = ["SYNTAX_MODEL", "add_syntax", "Trigger", "TriggerEntry", "Lexicon", "
 #: The shipped syntax model (tagger + parser). The pipeline sources its components before this stage.
 SYNTAX_MODEL = Path(__file__).resolve().parents[1] / "models" / "syntax"
 SYNTAX_COMPONENTS = ("syntax_tok2vec", "morphologizer", "parser")
+#: Learned confidence: logistic-regression weights over :func:`event_features`, fitted on the events gold
+#: by ``training/events/fit_confidence.py``. Without the file, the hand-set confidence stays.
+CONFIDENCE_MODEL = Path(__file__).resolve().parents[1] / "models" / "events_confidence.json"
 
 
 def add_syntax(nlp: Language, after: str = "warta_sentences") -> list[str]:
@@ -1833,12 +1838,21 @@ def _lazy_parse(doc: Doc, spans: list[tuple[int, int, int]], parser: Language) -
 
 
 def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Language] = None,
-                   use_doc_parse: bool = True, trace: Optional[list] = None) -> list[R.Event]:
+                   use_doc_parse: bool = True, trace: Optional[list] = None,
+                   features: Optional[list] = None, model: Optional[ConfidenceModel] = None,
+                   min_confidence: Optional[float] = None) -> list[R.Event]:
     """Events of one Doc. ``parser``: a syntax pipeline used to parse, on demand, only the sentences
     that hold a trigger, when the Doc carries no parse of its own. ``trace``: a list that receives
     (start_char, end_char, reason) for every lexicon trigger dropped by a filter, so error analysis
-    can tell a lexicon miss from a found-but-dropped trigger (``training/events/causes.py``)."""
+    can tell a lexicon miss from a found-but-dropped trigger (``training/events/causes.py``).
+    ``model``: the learned confidence (default: the shipped one) sets each event's ``confidence``;
+    ``features``: a list that receives each returned event's features, in order (for training).
+    ``min_confidence``: events below it are left out at the end (the context they gave later sentences
+    stays); None: the model's cross-validated threshold, 0: every event."""
     lex = lex or load_lexicon()
+    model = model or load_confidence_model()
+    if min_confidence is None:
+        min_confidence = model.threshold if model is not None else 0.0
 
     def drop(trig: Trigger, reason: str) -> None:
         if trace is not None:
@@ -1900,9 +1914,12 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
         prev_active: Optional[tuple[int, list[Mention]]] = None   # (end, sources) of the last active verb
         prev_subject: Optional[tuple[int, list[Mention]]] = None  # (end, grammatical subject) of the last verb
         sent_events: list[R.Event] = []
+        feats: dict[int, dict] = {}   # id(event) -> features
+        report_cue = any(_norm(t) in lex.claim_cues for t in doc[lo:hi])
         a_lo = dateline_end(doc, lo, hi) if s_index == 0 else lo
         for trig in triggers:
             args = arguments(doc, trig, ments, a_lo, hi, triggers, prev_sources, parsed)
+            how: list[str] = []   # which fallback rule filled an argument (a feature of the confidence model)
             if trig.entry.type in told_types and _anaphoric_nominal(doc, trig, lo, hi) \
                     and not (args.sources and _after_responsible_frame(doc, trig, lo)):
                 drop(trig, "anaphoric-nominal")
@@ -1931,11 +1948,13 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                     drop(trig, "relative-verb")
                     continue   # "iklan politik yang mendukung Trump": the agent is the head noun, no actor
                 args.sources = _coordinated(ments, issuer, doc, -1, a_lo, hi)
+                how.append("issuer")
             if not args.sources and trig.voice == "active" and prev_active is not None \
                     and not any(_norm(t) in CLAUSE_BREAK for t in doc[prev_active[0]: trig.start]):
                 # "Korea Utara menepis dialog dengan sebaliknya mengancam ...": a later verb of the
                 # clause with no subject of its own shares the subject of the active verb before it
                 args.sources = list(prev_active[1])
+                how.append("prev-active")
             if prev_subject is not None and trig.voice in ("active", "passive") \
                     and not (args.sources if trig.voice == "active" else args.targets) \
                     and _prev_word(doc, _skip_adverbs(doc, trig.start, lo), lo) in SHARED_SUBJECT \
@@ -1946,11 +1965,13 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                     args.sources = list(prev_subject[1])
                 else:
                     args.targets = list(prev_subject[1])
+                how.append("shared-subject")
             if not args.sources and trig.voice == "nominal" and _prev_word(doc, trig.start, a_lo) in MEANS_PREP:
                 k = _left_subject(doc, ments, trig.start - 1, a_lo, triggers)
                 if k is not None:
                     # "Trump dan Moon lewat panggilan telepon menyatakan ...": the means is the subject's act
                     args.sources = _coordinated(ments, k, doc, -1, a_lo, trig.start)
+                    how.append("means")
             if not args.sources and trig.voice == "nominal" and trig.start - a_lo <= 3 \
                     and any(_norm(t) in FRAME_PREP for t in doc[a_lo: trig.start]):
                 k = _frame_agent(doc, ments, trig, hi)
@@ -1958,12 +1979,14 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                     # "Dalam pertemuan ... dengan Netanyahu di Trump Tower, Trump mengatakan ...": a frame
                     # opening the sentence is the event of the main clause's subject
                     args.sources = [ments[k]]
+                    how.append("frame")
             if not args.targets and trig.voice == "passive" and prev_subject is None \
                     and _prev_word(doc, _skip_adverbs(doc, trig.start, lo), lo) in SHARED_SUBJECT | CONCESSIVE:
                 k = _clause_subject(doc, ments, a_lo, trig.start)
                 if k is not None:
                     # "Korut terus melakukan uji coba ... meski telah dikecam oleh masyarakat internasional"
                     args.targets = _coordinated(ments, k, doc, 1, a_lo, trig.start)
+                    how.append("clause-subject")
             if not args.sources and trig.voice == "active" and prev_subject is None \
                     and _prev_word(doc, _skip_adverbs(doc, trig.start, lo), lo) in SHARED_SUBJECT:
                 k = _clause_subject(doc, ments, a_lo, trig.start)
@@ -1972,16 +1995,19 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                     # ..., setelah terlebih dahulu mengunjungi Jepang": the sentence's subject, whose own
                     # verb is no trigger, acts in the verb chain
                     args.sources = _coordinated(ments, k, doc, 1, a_lo, trig.start)
+                    how.append("clause-subject")
             if trig.entry.type in ("THREATEN", "AGREE") and trig.voice == "active" and not args.targets \
                     and len(args.sources) <= 1 and not any(m.kind in ("PL", "DUAL") for m in args.sources):
                 k = _content_target(doc, trig, ments, hi, triggers)
                 if k is not None and not any(_same(ments[k].actor, m.actor) for m in args.sources):
                     args.targets = [ments[k]]
+                    how.append("content-target")
             if any(m.kind in ("PL", "DUAL") for m in args.sources + args.targets):
                 if countries is None:
                     countries = _country_actors(doc)
                     named_pairs = _named_pairs(doc, ments, sentences)
                 args.sources = _resolve_plural(args.sources, history, s_index, countries, named_pairs)
+                how.append("plural")
                 args.targets = _resolve_plural(args.targets, history, s_index, countries, named_pairs)
             st = status_of(doc, trig, lo, hi, lex, ments, quotes, triggers)
             targets = [m.actor for m in args.targets
@@ -1991,19 +2017,23 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                     and any(_same(m.actor, t) for m in args.sources for t in last_request[2]):
                 # "Luhut minta Susi menghentikan ..., tapi Susi tetap pada pendiriannya": a refusal answers the asker
                 targets = [last_request[1]]
+                how.append("answer")
             if trig.entry.type == "REJECT" and not targets and last_accuser is not None \
                     and s_index - last_accuser[0] <= 1 and not any(_same(m.actor, last_accuser[1]) for m in args.sources):
                 # "Pemerintah menuduh gerilyawan yang kemudian dibantah gerilyawan": a denial answers the accuser
                 targets = [last_accuser[1]]
+                how.append("answer")
             if trig.entry.type == "REJECT" and not targets and last_claimer is not None:
                 # "Rusia menolak komentar tersebut": the rejected claim is the last one reported
                 targets = [last_claimer]
+                how.append("answer")
             if not args.sources and st.quote and st.claimed_by and trig.voice == "active" \
                     and _first_person_subject(doc, trig, a_lo):
                 # "'Kami membantu mereka,' ujar Rouhani": the speaker acts
                 ent = next((e for e in (doc._.entities or []) if e.id == st.claimed_by), None)
                 if ent is not None:
                     args.sources = [Mention(trig.start, trig.start, actor_from_entity(ent))]
+                    how.append("speaker")
             sources = [m.actor for m in args.sources] or [None]
             targets = targets or [None]
             pairs = [(s, t) for s in sources for t in targets]
@@ -2052,6 +2082,7 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                         # a government or official "memprotes": a diplomatic protest (PLOVER ACCUSE disapprove)
                         typ, mode, cameo = "ACCUSE", "disapprove", "114"
                     status = st.status
+                    recoded = typ != trig.entry.type
                     if refusal:
                         # "Korut ... tidak akan pernah menegosiasikan program nuklirnya": a refusal to meet,
                         # negotiate or cooperate is itself an event (CAMEO 12x, PLOVER REJECT)
@@ -2063,13 +2094,30 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                         sentence=s_index, date=date, place=place, status=status,
                         claimed_by=st.claimed_by, quote=st.quote, confidence=round(min(conf, 1.0), 2))
                     sent_events.append(ev)
+                    src_m = next((m for m in args.sources if m.actor is src), None)
+                    tgt_m = next((m for m in args.targets if m.actor is tgt), None)
+                    feats[id(ev)] = event_features(doc, trig, ev, src_m, tgt_m, s_index, len(sentences), lo, hi,
+                                                   len(triggers), how, report_cue, min(conf, 1.0),
+                                                   targets == [None] and len(sources) >= 2
+                                                   and (mutual or args.mutual or trig.entry.type in RECIPROCAL),
+                                                   len(pairs), refusal, recoded)
             if trig.entry.type == "REQUEST" and args.sources and targets != [None]:
                 last_request = (s_index, args.sources[0].actor, [t for t in targets if t is not None])
             if trig.entry.type == "ACCUSE" and trig.entry.mode == "allege" and args.sources:
                 last_accuser = (s_index, args.sources[0].actor)
             if st.status in ("claimed", "possible") and st.claimed_by:
                 last_claimer = next((m.actor for m in ments if m.actor.entity == st.claimed_by), last_claimer)
-        events.extend(_dedupe(sent_events, text))
+        kept = _dedupe(sent_events, text)
+        for ev in kept:
+            f = feats[id(ev)]
+            f["log_sent_events"] = math.log1p(len(kept)) / 2
+            if model is not None:
+                ev.confidence = round(model(f), 3)
+            if ev.confidence < min_confidence:
+                continue
+            if features is not None:
+                features.append(f)
+            events.append(ev)
         told_types.update(e.type for e in sent_events)
         told_pairs.update((e.type, _key(e.source)) for e in sent_events if e.source is not None)
     for k, ev in enumerate(events, 1):
@@ -2119,6 +2167,81 @@ def _dedupe(evs: list[R.Event], text=lambda: "") -> list[R.Event]:
     return [best[k] for k in order]
 
 
+# ----------------------------------------------------------------------------- confidence
+#: Prefixes of the categorical features :func:`event_features` writes ("type=ACCUSE", "how=plural" ...);
+#: every other name is one of NUMERIC_FEATURES or a boolean flag in FLAG_FEATURES.
+CATEGORICAL_FEATURES = ("type", "voice", "status", "src_kind", "tgt_kind", "src_rank", "tgt_rank", "how", "lemma")
+FLAG_FEATURES = ("src", "tgt", "src_entity", "tgt_entity", "src_country", "tgt_country", "src_idn", "tgt_idn",
+                 "src_code", "tgt_code", "multiword", "quote", "claimed_by", "first_sentence", "report_cue",
+                 "mutual", "coordinated", "refusal", "recoded", "mode")
+NUMERIC_FEATURES = ("sent_pos", "log_sent_events", "log_triggers", "log_sent_len", "src_dist", "tgt_dist", "hand")
+
+
+def known_feature(name: str) -> bool:
+    """Whether ``name`` is a feature :func:`event_features` can write (checks a model file against the code)."""
+    return name in FLAG_FEATURES or name in NUMERIC_FEATURES or name.split("=", 1)[0] in CATEGORICAL_FEATURES
+
+
+def event_features(doc: Doc, trig: Trigger, ev: R.Event, src_m: Optional[Mention], tgt_m: Optional[Mention],
+                   s_index: int, n_sents: int, lo: int, hi: int, n_triggers: int, how: Sequence[str],
+                   report_cue: bool, hand: float, mutual: bool, n_pairs: int, refusal: bool, recoded: bool) -> dict:
+    """The run-time evidence of one event, as sparse features of the confidence model (names in
+    CATEGORICAL_FEATURES / FLAG_FEATURES / NUMERIC_FEATURES); ``log_sent_events`` is added after the
+    sentence's events are deduplicated."""
+    f: dict[str, float] = {f"type={ev.type}": 1.0, f"voice={trig.voice}": 1.0, f"status={ev.status}": 1.0,
+                           f"lemma={_norm(doc[trig.start])}": 1.0, "hand": hand}
+    for side, a, m in (("src", ev.source, src_m), ("tgt", ev.target, tgt_m)):
+        if a is None:
+            continue
+        f[side] = 1.0
+        if a.entity:
+            f[side + "_entity"] = 1.0
+        if a.country:
+            f[side + "_idn" if a.country == "IDN" else side + "_country"] = 1.0
+        if a.code:
+            f[side + "_code"] = 1.0
+        if m is not None:
+            f[f"{side}_kind={m.kind or 'none'}"] = 1.0
+            f[f"{side}_rank={m.rank}"] = 1.0
+            gap = m.start - trig.end if m.start >= trig.end else trig.start - m.end
+            f[side + "_dist"] = math.log1p(max(gap, 0)) / 3
+    for h in how:
+        f[f"how={h}"] = 1.0
+    for name, on in (("multiword", len(trig.entry.form) > 1 or bool(trig.entry.requires)), ("quote", ev.quote is not None),
+                     ("claimed_by", ev.claimed_by is not None), ("first_sentence", s_index == 0),
+                     ("report_cue", report_cue), ("mutual", mutual), ("coordinated", n_pairs > 1),
+                     ("refusal", refusal), ("recoded", recoded), ("mode", ev.mode is not None)):
+        if on:
+            f[name] = 1.0
+    f["sent_pos"] = s_index / max(n_sents - 1, 1)
+    f["log_triggers"] = math.log1p(n_triggers) / 2
+    f["log_sent_len"] = math.log1p(hi - lo) / 4
+    return f
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    """Logistic regression over :func:`event_features`: P(the event's (source, type, target) is right)."""
+    bias: float
+    weights: dict
+    threshold: float = 0.0    # the default output drops events below it (0: keep every event)
+
+    def __call__(self, f: dict) -> float:
+        w = self.weights
+        z = self.bias + sum(w.get(k, 0.0) * v for k, v in f.items())
+        return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+
+
+@lru_cache(maxsize=4)
+def load_confidence_model(path: str = str(CONFIDENCE_MODEL)) -> Optional[ConfidenceModel]:
+    p = Path(path)
+    if not p.exists():
+        return None
+    d = json.loads(p.read_text(encoding="utf-8"))
+    return ConfidenceModel(float(d["bias"]), dict(zip(d["features"], map(float, d["weights"]))),
+                           float(d.get("threshold", 0.0)))
+
+
 # ----------------------------------------------------------------------------- component
 for _name in ("events", "entities", "quotes", "times", "places", "published"):
     if not Doc.has_extension(_name):
@@ -2128,11 +2251,12 @@ for _name in ("events", "entities", "quotes", "times", "places", "published"):
 class EventsComponent:
     """Thin wrapper: runs :func:`extract_events` and stores the events on the Doc."""
 
-    def __init__(self, nlp: Language, name: str, syntax: str = "lazy"):
+    def __init__(self, nlp: Language, name: str, syntax: str = "lazy", min_confidence: Optional[float] = None):
         if syntax not in ("lazy", "doc", "off"):
             raise ValueError(f"warta_events syntax must be lazy, doc or off, got {syntax!r}")
         self.name = name
         self.syntax = syntax
+        self.min_confidence = min_confidence
         self.lexicon = load_lexicon()
         self._parser: Optional[Language] = None
 
@@ -2150,7 +2274,7 @@ class EventsComponent:
     def __call__(self, doc: Doc) -> Doc:
         try:
             doc._.events = extract_events(doc, self.lexicon, self.parser,
-                                          use_doc_parse=self.syntax != "off")
+                                          use_doc_parse=self.syntax != "off", min_confidence=self.min_confidence)
         except Exception as err:   # one bad article must not stop a batch
             log.warning("events failed: %s", err, exc_info=True)
             doc._.events = []
@@ -2161,8 +2285,10 @@ class EventsComponent:
 
 
 @Language.factory("warta_events", assigns=["doc._.events"],
-                  requires=["token.is_sent_start"], default_config={"syntax": "lazy"})
-def make_events(nlp: Language, name: str, syntax: str) -> EventsComponent:
+                  requires=["token.is_sent_start"], default_config={"syntax": "lazy", "min_confidence": None})
+def make_events(nlp: Language, name: str, syntax: str, min_confidence: Optional[float]) -> EventsComponent:
     """syntax: "lazy" parses the sentences that hold a trigger with the shipped model when the Doc
-    has no parse; "doc" uses only a parse already on the Doc; "off" ignores syntax."""
-    return EventsComponent(nlp, name, syntax)
+    has no parse; "doc" uses only a parse already on the Doc; "off" ignores syntax. min_confidence:
+    events whose learned confidence is below it are left out; None: the threshold shipped with the
+    model (``models/events_confidence.json``), 0.0: every event."""
+    return EventsComponent(nlp, name, syntax, min_confidence)
