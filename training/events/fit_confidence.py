@@ -193,7 +193,9 @@ def cross_validate(rows: list[dict]) -> None:
     print("| held-out split | events | right | log-loss learned / hand | λ, threshold (inner CV) | "
           "all events P / R / F1 | kept ≥ thr P / R / F1 (events) |")
     print("|---|---|---|---|---|---|---|")
-    all_p, all_h, all_y, gains = [], [], [], []
+    all_p, all_h, all_y, gains, rel_lines = [], [], [], [], []
+    tot_all: Counter = Counter()
+    tot_kept: Counter = Counter()
     for s in SPLITS:
         tr = [r for r in rows if r["split"] != s]
         te = [r for r in rows if r["split"] == s]
@@ -205,6 +207,10 @@ def cross_validate(rows: list[dict]) -> None:
         y = np.concatenate([np.array(r["labels"], float) for r in te])
         a, k = triple_prf(te, ps, 0.0), triple_prf(te, ps, thr)
         gains.append(k["f1"] - a["f1"])
+        for key in ("tp", "pred", "gold"):
+            tot_all[key] += a[key]
+            tot_kept[key] += k[key]
+        rel_lines.append(f"{s}: learned {fmt_rel(reliability(p, y))}\n{s}: hand    {fmt_rel(reliability(h, y))}")
         all_p.append(p), all_h.append(h), all_y.append(y)
         print(f"| {s} | {len(y)} | {int(y.sum())} | {log_loss(p, y):.3f} / {log_loss(h, y):.3f} | {lam:g}, {thr:.2f} | "
               f"{a['p']:.3f} / {a['r']:.3f} / {a['f1']:.3f} | {k['p']:.3f} / {k['r']:.3f} / {k['f1']:.3f} ({k['pred']}) |",
@@ -214,13 +220,21 @@ def cross_validate(rows: list[dict]) -> None:
           f"hand {log_loss(h, y):.3f}, constant base rate {log_loss(np.full_like(y, y.mean()), y):.3f}")
     print(f"mean triple-F1 change from the threshold over the {len(gains)} folds: {np.mean(gains):+.4f} "
           f"(per fold: {', '.join(f'{g:+.3f}' for g in gains)})")
-    print("reliability, learned (bin: events (mean predicted → observed right)):", fmt_rel(reliability(p, y)))
-    print("reliability, hand     (bin: events (mean predicted → observed right)):", fmt_rel(reliability(h, y)))
+    a, k = _prf(tot_all["tp"], tot_all["pred"], tot_all["gold"]), _prf(tot_kept["tp"], tot_kept["pred"], tot_kept["gold"])
+    print(f"pooled over the folds: all events P {a['p']:.3f} R {a['r']:.3f} F1 {a['f1']:.3f} ({a['pred']} triples); "
+          f"kept at each fold's threshold P {k['p']:.3f} R {k['r']:.3f} F1 {k['f1']:.3f} ({k['pred']} triples)")
+    print("per-fold reliability (bin: events (mean predicted → observed right)):")
+    print("\n".join(rel_lines))
+    print("pooled reliability, learned (bin: events (mean predicted → observed right)):", fmt_rel(reliability(p, y)))
+    print("pooled reliability, hand     (bin: events (mean predicted → observed right)):", fmt_rel(reliability(h, y)))
     return float(np.mean(gains))
 
 
 def write_model(rows: list[dict], use_threshold: bool) -> None:
     lam, thr = choose(rows)
+    ps = oof(rows, lam)
+    print("\nall 7 splits, out-of-fold probabilities (the shipped threshold's choice): triple F1 kept at " +
+          ", ".join(f"≥{t:.2f} {triple_prf(rows, ps, t)['f1']:.3f}" for t in THRESHOLDS))
     vocab, (b, w) = train(rows, lam)
     from warta.components.events import known_feature
 

@@ -1915,7 +1915,7 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
         prev_subject: Optional[tuple[int, list[Mention]]] = None  # (end, grammatical subject) of the last verb
         sent_events: list[R.Event] = []
         feats: dict[int, dict] = {}   # id(event) -> features
-        report_cue = any(_norm(t) in lex.claim_cues for t in doc[lo:hi])
+        report_cue: list[bool] = []   # a reporting verb in the sentence, looked up once an event needs it
         a_lo = dateline_end(doc, lo, hi) if s_index == 0 else lo
         for trig in triggers:
             args = arguments(doc, trig, ments, a_lo, hi, triggers, prev_sources, parsed)
@@ -2096,8 +2096,10 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                     sent_events.append(ev)
                     src_m = next((m for m in args.sources if m.actor is src), None)
                     tgt_m = next((m for m in args.targets if m.actor is tgt), None)
+                    if not report_cue:
+                        report_cue.append(any(t.lower_ in lex.claim_cues for t in doc[lo:hi]))
                     feats[id(ev)] = event_features(doc, trig, ev, src_m, tgt_m, s_index, len(sentences), lo, hi,
-                                                   len(triggers), how, report_cue, min(conf, 1.0),
+                                                   len(triggers), how, report_cue[0], min(conf, 1.0),
                                                    targets == [None] and len(sources) >= 2
                                                    and (mutual or args.mutual or trig.entry.type in RECIPROCAL),
                                                    len(pairs), refusal, recoded)
