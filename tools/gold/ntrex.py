@@ -38,6 +38,11 @@ DOCS = HERE / "ntrex-docs.tsv"
 LAST_LINE = 1000            # this helper's range: lines 1-1000
 SEED = 12012                # one shuffle: the first 12 eligible docs -> test12, the next 10 -> test13
 SPLITS = {"test12": 12, "test13": 10}
+# seventh round: lines 1001-1997, minus the events helper's held-out test6 documents (left unread)
+SEED7 = 14015               # one shuffle: the first 12 eligible docs -> test14, the next 10 -> test15
+SPLITS7 = {"test14": 12, "test15": 10}
+MAX_CHARS7 = 3000           # lines 1001-1997 hold fewer short dated documents: 2,600 left only 17 for 22 places
+EVENTS_TEST6 = ROOT / "training/events/ntrex-docs.tsv"
 MAX_CHARS = 2600            # short enough to read and annotate in full, like the IndoSum splits' 1,800
 # a document is drawn only if it visibly holds times (two of these cues) and is complete in the range
 TIME_CUE = re.compile(r"\b(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Januari|Februari|Maret|April|Mei|Juni|"
@@ -65,18 +70,34 @@ def article_text(doc: dict, lines: list[str] | None = None) -> str:
     return "\n\n".join(lines[doc["first"] - 1: doc["last"]])
 
 
-def select() -> dict[str, list[str]]:
-    """Split -> doc ids, drawn with SEED among complete documents of at most MAX_CHARS with time cues."""
+def events_test6_lines() -> set[int]:
+    """Lines of the events helper's held-out NTREX documents (test6): never read for times/places."""
+    out = set()
+    for line in EVENTS_TEST6.read_text(encoding="utf-8").splitlines():
+        f = line.split("\t")
+        if len(f) > 2 and f[0].isdigit():
+            out |= set(range(int(f[0]), int(f[1]) + 1))
+    return out
+
+
+def select(round_: int = 6) -> dict[str, list[str]]:
+    """Split -> doc ids, drawn with the round's seed among complete documents of at most MAX_CHARS
+    with time cues (round 6: lines 1-1000; round 7: documents starting after line 1000)."""
     lines = source_lines()
     pool = []
+    test6 = events_test6_lines() if round_ == 7 else set()
     for d in docs():
         text = article_text(d, lines)
-        if d["last"] >= LAST_LINE or len(text) > MAX_CHARS or len(TIME_CUE.findall(text)) < 2:
+        if round_ == 6 and d["last"] >= LAST_LINE:
+            continue
+        if round_ == 7 and (d["first"] <= LAST_LINE or test6 & set(range(d["first"], d["last"] + 1))):
+            continue
+        if len(text) > (MAX_CHARS if round_ == 6 else MAX_CHARS7) or len(TIME_CUE.findall(text)) < 2:
             continue
         pool.append(d["id"])
-    random.Random(SEED).shuffle(pool)
+    random.Random(SEED if round_ == 6 else SEED7).shuffle(pool)
     out, k = {}, 0
-    for split, n in SPLITS.items():
+    for split, n in (SPLITS if round_ == 6 else SPLITS7).items():
         out[split] = pool[k: k + n]
         k += n
     return out
@@ -153,7 +174,7 @@ def gold_rows(split: str) -> tuple[list[dict], list[dict]]:
 def show(split: str) -> None:
     by_id = {d["id"]: d for d in docs()}
     lines = source_lines()
-    for doc_id in select()[split]:
+    for doc_id in {**select(), **select(7)}[split]:
         d = by_id[doc_id]
         print(f"=== {doc_id}  lines {d['first']}-{d['last']}  published {d['published']}  {d['topic']}")
         print(article_text(d, lines))
@@ -163,7 +184,7 @@ def show(split: str) -> None:
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "select":
-        for split, ids in select().items():
+        for split, ids in {**select(), **select(7)}.items():
             print(split, " ".join(ids))
     elif cmd == "show":
         show(sys.argv[2])
