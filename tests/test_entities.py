@@ -148,6 +148,17 @@ def test_lower_case_title_after_a_name_gives_country_and_sector(nlp):
     assert by_name(doc._.entities, "Andi Pratama").actor is None
 
 
+def test_possessive_nya_prefers_the_nearest_owner_in_its_sentence(nlp, data_dir):
+    """IndoSum 1499807700 (coref gold): "mendesak Presiden Joko Widodo mencopot Susi dari jabatannya"
+    is Susi's office, not the President's, although Jokowi is named first."""
+    row = next(json.loads(line) for line in (data_dir / "coref-gold.jsonl").open(encoding="utf-8")
+               if line.startswith('{"id": "1499807700'))
+    doc = run(nlp, row["text"], row["published"])
+    at = row["text"].index("jabatannya.")
+    owner = next(e for e in doc._.entities if any(m.start == at for m in e.mentions))
+    assert owner.name == "Susi Pudjiastuti"
+
+
 def test_roles_follow_the_published_date(nlp, example):
     biden_2024 = by_name(run(nlp, example, "2024-10-14")._.entities, "Joe Biden")
     biden_2026 = by_name(run(nlp, example, "2026-01-01")._.entities, "Joe Biden")

@@ -1167,6 +1167,13 @@ def _recent(history: list[Mention], cluster: int, sent: int, window: int) -> boo
     return False
 
 
+# A possessed noun's -nya ("jabatannya", "rumahnya") points at the nearest person or body before it
+# in its sentence more often than at the salient subject: bonus for that candidate (coref dev 0.807 ->
+# 0.810, held-out 0.755 -> 0.773; 1.5 changes nothing, 3.5 the same as 2.5).
+_NEAREST_BONUS = 2.5
+_NEAREST_CLASSES = frozenset({"poss"})
+
+
 def resolve_pronouns(doc: Doc, mentions: list[Mention], pronouns: list[Mention], clusters: list[Cluster],
                      sent_of: list[int]) -> None:
     """Salience-ranked resolution: each pronoun joins the best-scoring earlier cluster or none."""
@@ -1208,6 +1215,11 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], pronouns: list[Mention],
         if cls == "pronoun" and m.start > 0 and doc[m.start - 1].lower_ in SPEECH_FORMS:
             cls = "speech"                        # '…," ujar dia.': resolved like "ujarnya"
         best, best_score = None, 0.0
+        nearest = None
+        if cls in _NEAREST_CLASSES:
+            nearest = next((h.cluster for h in reversed(history) if h.sent == m.sent and h.start < m.start
+                            and clusters[h.cluster].label in ("PER", "ORG")
+                            and (animacy != "person" or clusters[h.cluster].label == "PER")), None)
         first_of_sent: dict[int, int] = {}
         for o in history:
             if clusters[o.cluster].label in ("PER", "ORG") and o.subject is not False:
@@ -1247,6 +1259,8 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], pronouns: list[Mention],
                 score -= 1.0
             if dist == 0:
                 score += 0.5
+            if h.cluster == nearest:
+                score += _NEAREST_BONUS          # "mencopot Susi dari jabatannya": the nearest owner
             if score > best_score:
                 best, best_score = h.cluster, score
         if best_score < 3.0 and cls == "speech" and not in_quote[m.start] and last_speaker is not None \
