@@ -2097,7 +2097,7 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                     src_m = next((m for m in args.sources if m.actor is src), None)
                     tgt_m = next((m for m in args.targets if m.actor is tgt), None)
                     if not report_cue:
-                        report_cue.append(any(t.lower_ in lex.claim_cues for t in doc[lo:hi]))
+                        report_cue.append(not lex.claim_cues.isdisjoint(_strings(doc)[1][lo:hi]))
                     feats[id(ev)] = event_features(doc, trig, ev, src_m, tgt_m, s_index, len(sentences), lo, hi,
                                                    len(triggers), how, report_cue[0], min(conf, 1.0),
                                                    targets == [None] and len(sources) >= 2
@@ -2191,7 +2191,7 @@ def event_features(doc: Doc, trig: Trigger, ev: R.Event, src_m: Optional[Mention
     CATEGORICAL_FEATURES / FLAG_FEATURES / NUMERIC_FEATURES); ``log_sent_events`` is added after the
     sentence's events are deduplicated."""
     f: dict[str, float] = {f"type={ev.type}": 1.0, f"voice={trig.voice}": 1.0, f"status={ev.status}": 1.0,
-                           f"lemma={_norm(doc[trig.start])}": 1.0, "hand": hand}
+                           f"lemma={_strings(doc)[1][trig.start]}": 1.0, "hand": hand}
     for side, a, m in (("src", ev.source, src_m), ("tgt", ev.target, tgt_m)):
         if a is None:
             continue
