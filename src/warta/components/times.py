@@ -184,6 +184,7 @@ class _Lang:
             self.trigger_auto.add_word(w, (len(w), names))
         self.trigger_auto.make_automaton()
         self.month_ahead_re = re.compile(rf"\b{_alt(self.cues['month_ahead'])}\s+$", I)
+        self.month_past_re = re.compile(rf"\s+(?:yang\s+)?{_alt(self.cues['month_past'])}\b", I)
         self.speech_re = re.compile(rf"\b{_alt(self.cues['speech'])}\b", I)
         self.month_lead_re = re.compile(rf"\b{_alt(self.cues['month_lead'])}\s+$", I)
         self.future_re = re.compile(rf"\b{_alt(self.cues['future'])}\b", I)
@@ -373,16 +374,26 @@ def _pick_year(ctx: _Ctx, start: int, end: int, month: int, day: Optional[int],
         # a story re-told a few days late still says "akan … 25 Oktober mendatang": not next year's
         # (not the end of a range, "18 Agustus - 2 September mendatang", which follows its start)
         ahead = [c for c in cands if c >= a - timedelta(days=10)]
-    if ctx.future(start, end) or (day is None and _lang().month_ahead_re.search(ctx.text[max(0, start - 12):start])):
-        return min(ahead) if ahead else None   # "akan …", "sebelum September" (said in July)
     slack = timedelta(days=7) if day else timedelta(0)
     ok = [c for c in cands if (c <= a + slack if day else (c.year, c.month) <= (a.year, a.month))]
     past = max(ok) if ok else None
-    if re.match(r"\s+(?:yang\s+)?(?:lalu|kemarin|silam)\b", ctx.text[end:end + 20]):
-        return past   # "Maret lalu"
+    if _lang().month_past_re.match(ctx.text[end:end + 20]):
+        return past   # "Maret lalu", "bulan Juni sebelumnya" (before any future cue of the clause)
+    if ctx.future(start, end) or (day is None and _lang().month_ahead_re.search(ctx.text[max(0, start - 12):start])):
+        if (day is None and past is not None and ahead and _months(past, a) <= 3 and _months(a, min(ahead)) >= 9
+                and not _lang().month_follow_re.match(ctx.text[end:end + 20])):
+            # a month of the last quarter spoken of in the future ("bulan Juli akan mengikuti pola …
+            # bulan Juni", said in September of the figures to come): that month, not next year's
+            return past
+        return min(ahead) if ahead else None   # "akan …", "sebelum September" (said in July)
     if past is not None and ahead and (a - past).days > 240 and (min(ahead) - a).days <= 45:
         return min(ahead)   # news gives the year of a date that far back: a yearless one is the coming one
     return past
+
+
+def _months(a: date, b: date) -> int:
+    """Whole calendar months from a's month to b's."""
+    return (b.year - a.year) * 12 + b.month - a.month
 
 
 def _holiday_date(key: str, year: int) -> Optional[date]:
