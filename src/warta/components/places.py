@@ -414,7 +414,8 @@ def _localities() -> _Localities:
 
 @lru_cache(maxsize=1)
 def _small_cities() -> dict[str, list[GazRow]]:
-    """Foreign towns of 15,000-99,999 people by name (``kb/data/places_small.tsv.gz``)."""
+    """Foreign towns of 15,000-99,999 people, and US/British ones of 1,000-14,999, by name
+    (``kb/data/places_small.tsv.gz``)."""
     import gzip
 
     out: dict[str, list[GazRow]] = {}
@@ -460,6 +461,9 @@ def _small_places(text, out: list[PlaceMatch], ents) -> list[PlaceMatch]:
     return sorted(out + extra, key=lambda x: x.start) if extra else out
 
 
+# towns under this size are looked up only right before their state or county ("Wasilla, Alaska"):
+# read from the article's context alone they met names and campuses ("dari Cromwell", "di Harvard")
+_TOWN_POP = 15000
 _LEAD_FEATURE = re.compile(r"(?:Pantai|Kota|Teluk|Pulau|Danau)\s+")
 _SMALL_SUFFIX = (" Beach", " City")
 
@@ -487,8 +491,9 @@ def _small_from_context(text, out: list[PlaceMatch], ents, small) -> list[PlaceM
         bare = next((name[: -len(x)] for x in _SMALL_SUFFIX if name.endswith(x)), name)
         rows = []
         for key in (name, bare, *(bare + x for x in _SMALL_SUFFIX)):
-            rows += [r for st in states for r in small.get(f"{key}|{st}", ())]
-            rows += [r for r in small.get(key, ()) if r.country in countries and r.country != "USA"]
+            rows += [r for st in states for r in small.get(f"{key}|{st}", ()) if r.population >= _TOWN_POP]
+            rows += [r for r in small.get(key, ())
+                     if r.country in countries and r.country != "USA" and r.population >= _TOWN_POP]
         if rows:
             row = max(rows, key=lambda x: x.population)
             cands.append((s0, e, name, row))

