@@ -159,6 +159,20 @@ def test_possessive_nya_prefers_the_nearest_owner_in_its_sentence(nlp, data_dir)
     assert owner.name == "Susi Pudjiastuti"
 
 
+def test_bare_title_the_ner_calls_a_person_joins_its_holder(nlp):
+    """IndoSum 1505343834 (Rohingya aid): the NER tags the bare "Presiden" after "kata" as a person; it is
+    the President named at the start, and so is the speaker of the quotes it closes."""
+    text = ("Jakarta (ANTARA News) - Presiden Joko Widodo pada Rabu melepas bantuan kemanusiaan untuk para pengungsi "
+            "Rohingya yang berada di perbatasan Bangladesh dengan Myanmar.\n\n"
+            "\"Ini adalah pemberangkatan yang pertama dan InsyaAllah minggu depan akan diberangkatkan lagi yang kedua, "
+            "yang ketiga dan seterusnya,\" kata Presiden.")
+    doc = run(nlp, text, "2017-09-13")
+    jokowi = by_name(doc._.entities, "Joko Widodo")
+    assert text.rindex("Presiden") in {m.start for m in jokowi.mentions}
+    assert not any(e.type == "PER" and e.name == "Presiden" for e in doc._.entities)
+    assert doc._.quotes[-1].speaker == jokowi.id
+
+
 def test_roles_follow_the_published_date(nlp, example):
     biden_2024 = by_name(run(nlp, example, "2024-10-14")._.entities, "Joe Biden")
     biden_2026 = by_name(run(nlp, example, "2026-01-01")._.entities, "Joe Biden")

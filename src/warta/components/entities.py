@@ -295,6 +295,12 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
                         add(cut.end, ent.end, "PER")
                         continue
         if label == "PER" and gaz is None:
+            role = _match_role(doc, ent.start)
+            if role is not None and role[0] == ent.end and role[2] == "title" \
+                    and not any(o.end - o.start > 1 and o.label_ in ("PER", "PERSON") and ent.text in o.text.split()
+                                for o in ents):
+                continue            # "kata [Presiden]": a bare title, left to parse_titles, not a name
+                                    # (but "Imam" after "Imam Nahrawi" is his name)
             if lower_words is None:
                 lower_words = _lower_case_words(doc)
             if _common_words_only(ent.text, lower_words):
@@ -534,6 +540,8 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
             covered[i] = m
     new: list[Mention] = []
     dropped: set[int] = set()
+    # bare titles the NER tagged as persons ("kata [Wakapolri]"), left out by name_mentions: still a mention
+    ner_titles = {(e.start, e.end) for e in doc.ents if e.label_ in ("PER", "PERSON")}
     i = 0
     n = len(doc)
     while i < n:
@@ -683,7 +691,7 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
                     covered[k] = new[-1]
             i = max(j, i + 1)
             continue
-        if has_spec or tok.lower_ in ("presiden", "wapres", "kapolri", "panglima"):
+        if has_spec or tok.lower_ in ("presiden", "wapres", "kapolri", "panglima") or (i, title_end) in ner_titles:
             span = doc[i:title_end]
             new.append(Mention(i, title_end, span.start_char, span.end_char, span.text, "PER", kind="title",
                                source="title", title=title, sent=sent_of[i]))
@@ -1263,9 +1271,11 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], pronouns: list[Mention],
                 score += _NEAREST_BONUS          # "mencopot Susi dari jabatannya": the nearest owner
             if score > best_score:
                 best, best_score = h.cluster, score
-        if best_score < 3.0 and cls == "speech" and not in_quote[m.start] and last_speaker is not None \
+        speaks = cls == "speech" or (cls == "pronoun" and m.start + 1 < len(doc) and doc[m.start + 1].lower_ in SPEECH_FORMS)
+        if best_score < 3.0 and speaks and not in_quote[m.start] and last_speaker is not None \
                 and clusters[last_speaker].label == "PER" and _recent(history, last_speaker, m.sent, 8):
-            # "…," katanya. after a long quote: the reporting verb's owner is the running speaker
+            # "…," katanya. after a long quote, or "Dia menambahkan, …" paragraphs later: the reporting
+            # verb's owner is the running speaker
             best, best_score = last_speaker, 3.0
         if best is not None and best_score >= 3.0:
             m.cluster = best
