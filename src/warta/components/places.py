@@ -268,6 +268,10 @@ def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
         taken[s:e] = b"\x01" * (e - s)
         chosen.append((s, e, alias))   # a not_place name is kept here only to block the names inside it
     chosen = sorted(c for c in chosen if c[2] not in g.not_place)
+    surnames = _surnames(text, ents)
+    if surnames:   # "Peter Bone … Bone mengatakan": the person again, not Kabupaten Bone
+        chosen = [c for c in chosen if text[c[0]:c[1]] not in surnames or _word_before(text, c[0]).lower() in g.cues
+                  or any(g.rows[i].key[0] in "CPSX" for i, _ in g.lookup(c[2]))]   # not a country, province, state
     chosen = _typos(text, chosen, taken, ents, g)
     chosen = _dateline_typo(text, chosen, taken, g)
     # Countries named unambiguously give context for the rest.
@@ -307,6 +311,23 @@ def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
 
 # a capitalised word of 6+ letters that does not go on into a longer name ("Kampung Melayu", "Gorong - gorong")
 _CAP_WORD = re.compile(r"(?<![\w-])[A-Z][a-z]{5,}(?![\w-])(?![ \t]+[A-Z])(?!\s*-)")
+
+
+def _surnames(text: str, ents) -> set[str]:
+    """Last words of the persons the NER reads whole ("Peter Bone", "Lewis Hamilton"): alone later on,
+    such a word names the person, whatever place shares it."""
+    from warta.components.person_names import name_tables
+
+    given = name_tables()[0]
+    out = set()
+    for s, e, lab in ents:
+        if lab in VETO_LABELS:
+            words = text[s:e].split()
+            # two or three words opening with a given name ("Peter", "Lewis"): a name read whole
+            if 2 <= len(words) <= 3 and words[0].lower() in given and words[-1][:1].isupper() \
+                    and words[-1][1:].islower() and len(words[-1]) >= 3:
+                out.add(words[-1])
+    return out
 
 
 def _typos(text, chosen, taken, ents, g: Gazetteer):
