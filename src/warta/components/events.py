@@ -18,6 +18,9 @@ The method, in order (each step a small function, testable on a hand-made Doc):
   4. :func:`status_of`      quotes and claim verbs (claimed), cue words (possible, negated,
      planned, failed), denial scope (denied).
   5. date and place of the clause, else of the sentence, else the publication month.
+  6. :func:`event_features` + :class:`ConfidenceModel` (``models/events_confidence.json``): each event's
+     ``confidence`` is a learned probability that its (source, type, target) is right; events below the
+     shipped threshold are left out unless ``min_confidence`` says otherwise (0: every event).
 """
 from __future__ import annotations
 
@@ -43,7 +46,8 @@ from warta.tokenizer import enclitic_forms, split_enclitic
 log = logging.getLogger(__name__)
 
 __all__ = ["SYNTAX_MODEL", "add_syntax", "Trigger", "TriggerEntry", "Lexicon", "load_lexicon", "find_triggers",
-           "actor_mentions", "extract_events", "EventsComponent"]
+           "actor_mentions", "extract_events", "EventsComponent", "event_features", "ConfidenceModel",
+           "load_confidence_model"]
 
 #: The shipped syntax model (tagger + parser). The pipeline sources its components before this stage.
 SYNTAX_MODEL = Path(__file__).resolve().parents[1] / "models" / "syntax"
