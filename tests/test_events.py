@@ -833,3 +833,19 @@ def test_default_output_drops_events_below_the_shipped_threshold(nlp):
     assert thr > 0 and low and len(default) == len(every) - len(low)
     assert all(e.confidence >= thr for e in default)
     assert [e.id for e in default] == [f"v{k}" for k in range(1, len(default) + 1)]
+
+
+def test_event_features_are_the_ones_the_model_file_names(nlp, example_text):
+    """extract_events(features=) gives one feature dict per returned event, every name known to the code,
+    and the names the model weighs most are among them on the example article."""
+    from warta.components.events import extract_events, known_feature, load_confidence_model
+
+    doc, _ = all_events_of(nlp, example_text, "2024-10-14")
+    feats: list = []
+    evs = extract_events(doc, features=feats, min_confidence=0.0)
+    assert evs and len(feats) == len(evs)
+    names = {k for f in feats for k in f}
+    assert all(known_feature(k) for k in names)
+    model = load_confidence_model()
+    assert {"src", "tgt", "hand", "type=ACCUSE", "voice=active", "status=asserted"} <= names & set(model.weights)
+    assert [round(model(f), 3) for f in feats] == [e.confidence for e in evs]
