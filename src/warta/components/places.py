@@ -831,12 +831,22 @@ def _not_inside_name(text, s, e, alias, g: Gazetteer, sent_starts) -> bool:
                      for j, _ in g.lookup(after.group(1)) for i, _ in cands):
         return True   # "ISM Academy Perugia, Italia": the city, placed in its country, closes the name
     m = _CAP_BEFORE.search(text[max(0, s - 30):s])
-    if m and m.group(1) not in g.prefix and m.group(1) not in g.cues:
+    if m and m.group(1) not in g.prefix and m.group(1) not in g.cues and not _title_case_headline(text, s):
         ws = m.start(1) + max(0, s - 30)
         at_start = ws == 0 or (sent_starts is not None and ws in sent_starts) or text[:ws].rstrip()[-1:] in ".!?\"“”"
         if not at_start:
             return False
     return True
+
+
+def _title_case_headline(text: str, s: int) -> bool:
+    """Is ``s`` in a first line written in Title Case ("… Pindah Diam-Diam ke Kemah Tenda di Perbatasan
+    Texas")? There a capital before a name says nothing about a longer name."""
+    nl = text.find("\n")
+    if nl != -1 and s > nl:
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w-]*", text[: nl if nl != -1 else len(text)]) if len(w) >= 4]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 class _EntIndex(list):
