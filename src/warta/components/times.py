@@ -167,7 +167,8 @@ class _Lang:
                 rf"(?P<unit>{unit}|{wd})(?:nya)?\b", I)),
             ("clock", re.compile(
                 rf"\b(?:pukul|pkl\.?|jam)\s+(?P<h>\d{{1,2}}|{numword})(?:\s*[.:]\s*(?P<mi>\d{{2}}))?"
-                rf"(?:\s*(?:-|–|hingga|sampai|s/d)\s*\d{{1,2}}(?:\s*[.:]\s*\d{{2}})?)?"
+                rf"(?:\s*(?:-|–|hingga|sampai|s/d)\s*\d{{1,2}}(?:\s*[.:]\s*\d{{2}})?"
+                rf"|\s+dan\s+\d{{1,2}}[.:]\d{{2}}(?=\s*(?:{tz})\b))?"   # "antara pukul 12.00 dan 13.00 BST": one zone, a range
                 rf"(?:\s*(?P<tz>{tz})\b)?(?:\s+(?P<part>{part})(?!(?<=hari)\s+(?:{wd})\b))?"   # not the "hari" of "hari Rabu"
                 rf"(?:\s*\(?\s*waktu\s+(?P<wplace>{_alt(f for f, _ in table('time_place_zones.tsv'))})\b)?", I)),
             ("clock_tz", re.compile(rf"\b(?P<h>\d{{1,2}})[.:](?P<mi>\d{{2}})\s*(?P<tz>{tz})\b")),
@@ -356,10 +357,17 @@ class _Ctx:
         return bool(_lang().future_re.search(self.clause(start, end)))
 
 
+_YEAR_HEADING = re.compile(r"\s*(?:[Tt]ahun\s+)?((?:1[5-9]|20)\d\d)\s*:\s")
+
+
 def _pick_year(ctx: _Ctx, start: int, end: int, month: int, day: Optional[int],
                weekday: Optional[int] = None) -> Optional[date]:
     """Year for a yearless date: weekday agreement first, then tense around the anchor."""
     a = ctx.anchor
+    s0 = ctx.sentence(start)[0]
+    head = _YEAR_HEADING.match(ctx.text, s0, start)
+    if head:   # a timeline's entry, "Tahun 2004: 26 Desember, …": the heading's year
+        return _safe_date(int(head.group(1)), month, day or 1)
     if a is None:
         return None
     cands = [c for y in (a.year - 1, a.year, a.year + 1)
