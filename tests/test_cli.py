@@ -112,3 +112,17 @@ def test_ten_megabyte_text_completes(tmp_path, indosum_articles):
     assert len(record["text"]) == 10_000_000
     assert problems(record, None) == []
     assert any("chunks" in w for w in record["warnings"])
+
+
+def test_extract_without_a_publication_date_says_why_times_have_no_value(tmp_path, data_dir):
+    """The example article has "Minggu malam", "minggu ini", "pekan lalu": without --published they
+    cannot be placed, and the record says so instead of guessing; with it, no such warning."""
+    from warta.api import extract
+
+    text = (data_dir / "zelenskyy-korea-utara.txt").read_text(encoding="utf-8")
+    record = extract(text)
+    assert any(w.startswith("time.no_published:") for w in record.warnings)
+    assert any(t.value is None for t in record.times)
+    dated = extract(text, published="2024-10-14")
+    assert not any(w.startswith("time.no_published:") for w in dated.warnings)
+    assert all(t.value is not None for t in dated.times if t.text.lower() in ("minggu malam", "minggu ini"))

@@ -217,6 +217,13 @@ def record_from_doc(doc: Doc, lang: str = "id", warnings: list[str] | None = Non
     """Collect what the stages wrote on ``doc`` into one :class:`warta.record.Record`."""
     entities = doc._.entities if doc._.entities is not None else entities_from_ents(doc)
     published = doc._.published
+    times = doc._.times or []
+    unanchored = sum(1 for t in times if getattr(t, "value", None) is None)
+    if published is None and unanchored:
+        # without a publication date "kemarin" or "Minggu malam" cannot be placed: say so, do not guess
+        warnings = list(warnings or []) + [
+            f"time.no_published: {unanchored} relative time expression(s) left without a value, and events "
+            f"are dated only by explicit dates; pass published= (CLI: --published YYYY-MM-DD)"]
     return R.Record(
         id=doc._.doc_id or content_id(doc_text(doc)),
         lang=lang,
@@ -228,7 +235,7 @@ def record_from_doc(doc: Doc, lang: str = "id", warnings: list[str] | None = Non
         entities=entities,
         quotes=doc._.quotes or [],
         events=doc._.events or [],
-        times=doc._.times or [],
+        times=times,
         places=doc._.places or [],
         tone=doc._.tone or R.Tone(),
         warnings=list(warnings or []) + list(doc._.warnings or []),
