@@ -173,6 +173,15 @@ def test_bare_title_the_ner_calls_a_person_joins_its_holder(nlp):
     assert doc._.quotes[-1].speaker == jokowi.id
 
 
+def test_a_group_the_ner_calls_a_person_takes_the_kb_type(nlp):
+    """IndoSum 1499801100 (Sweida): the NER tags "Daesh" as a person; the KB knows it only as the armed
+    group, so it is an organisation coded IMGMUSISI, as "ISIS" is."""
+    doc = run(nlp, '"Pada tahun-tahun ketika militan Daesh mengendalikan daerah ini, tentara tidak pernah bentrok '
+                   'dengan mereka," tambah Adnan.', "2017-07-11")
+    daesh = next(e for e in doc._.entities if any(m.text.endswith("Daesh") for m in e.mentions))
+    assert daesh.type != "PER" and daesh.actor == "IMGMUSISI"
+
+
 def test_roles_follow_the_published_date(nlp, example):
     biden_2024 = by_name(run(nlp, example, "2024-10-14")._.entities, "Joe Biden")
     biden_2026 = by_name(run(nlp, example, "2026-01-01")._.entities, "Joe Biden")

@@ -294,6 +294,10 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
                         add(cut.start, cut.end, kb.get(idx)["type"], source="kb", kb_idx=idx)
                         add(cut.end, ent.end, "PER")
                         continue
+        if label == "PER" and gaz is None and ent.end - ent.start == 1:
+            ids = kb.lookup(ent.text)
+            if ids and all(kb.get(i)["type"] == "ORG" for i in ids):
+                label = "ORG"       # "militan [Daesh]" tagged as a person: the KB knows only the group
         if label == "PER" and gaz is None:
             role = _match_role(doc, ent.start)
             if role is not None and role[0] == ent.end and role[2] == "title" \
@@ -1337,6 +1341,8 @@ def link(clusters: list[Cluster], kb: KB, published, doc: Doc) -> list[R.Entity]
                     # the text's title is evidence of the office held on the article's date
                     actor = _title_actor(title, country) or actor
         elif c.label in ("ORG", "LOC"):
+            if not actor and ent is not None and ent.get("roles"):
+                actor = kb.role_at(c.kb, published).actor    # groups with dated codes ("The Islamic State")
             confidence = 0.9 if (wikidata or actor) else 0.6
             if not country:
                 country = next((m.inner_country for m in c.mentions if m.inner_country), None)

@@ -236,6 +236,15 @@ class Builder:
                     for a in aliases:
                         self.alias(a, idx, scan=len(a.split()) >= 2)
                     continue
+                if all(code.startswith("IMG") for code, _ in codes):
+                    # Phoenix lists a few armed groups among people ("The Islamic State" [IMGMUSISI]): their
+                    # names are spellings of the group the hand tables hold with that code, if they do
+                    group = next((i for i, e in enumerate(self.entities)
+                                  if e["type"] == "ORG" and e["actor"] in {c for c, _ in codes}), None)
+                    if group is not None:
+                        for a in (main, *aliases):
+                            self.alias(a, group, scan=len(a.split()) >= 2)
+                        continue
                 idx = self.add(key, main, "PER", wikidata=qid, source="phoenix", scan=True)
                 for a in aliases:
                     self.alias(a, idx, scan=len(a.split()) >= 2)
