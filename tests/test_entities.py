@@ -182,6 +182,15 @@ def test_a_group_the_ner_calls_a_person_takes_the_kb_type(nlp):
     assert daesh.type != "PER" and daesh.actor == "IMGMUSISI"
 
 
+def test_person_names_are_shown_without_ranks_and_honorifics(nlp):
+    """IndoSum (United Airlines, Deraa): the mention keeps "Dr" and "Mayor", the entity's name does not."""
+    doc = run(nlp, "Gugatan diajukan oleh pengacara Dr David Dao, warga Amerika keturunan Vietnam. \"Kami memantau "
+                   "pelanggaran oleh rezim,\" kata Mayor Issam al Rayes.", "2017-04-13")
+    dao = by_name(doc._.entities, "David Dao")
+    assert "Dr David Dao" in texts(dao)
+    assert by_name(doc._.entities, "Issam al Rayes")
+
+
 def test_roles_follow_the_published_date(nlp, example):
     biden_2024 = by_name(run(nlp, example, "2024-10-14")._.entities, "Joe Biden")
     biden_2026 = by_name(run(nlp, example, "2026-01-01")._.entities, "Joe Biden")

@@ -1316,6 +1316,8 @@ def link(clusters: list[Cluster], kb: KB, published, doc: Doc) -> list[R.Entity]
         ent = kb.get(c.kb) if c.kb is not None else None
         longest = max(names, key=lambda m: (len(m.words), -m.start)) if names else None
         name = (ent or {}).get("name") or (c.gaz or {}).get("name") or (longest.text if longest else titles[0].text)
+        if ent is None and c.label == "PER" and longest is not None:
+            name = _without_honorifics(name)     # "Mayor Issam al Rayes", "Dr David Dao": the name alone
         wikidata = (ent or {}).get("wikidata") or (c.gaz or {}).get("wikidata")
         country = (ent or {}).get("country") or (c.gaz or {}).get("country")
         actor = (c.gaz or {}).get("actor") or (ent or {}).get("actor")
@@ -1357,6 +1359,16 @@ def link(clusters: list[Cluster], kb: KB, published, doc: Doc) -> list[R.Entity]
             source="kb" if ent is not None else ("gazetteer" if c.gaz else "ner"),
         ))
     return out
+
+
+def _without_honorifics(name: str) -> str:
+    """A person's display name without the ranks and honorifics written before it (lang/titles.txt)."""
+    words = name.split()
+    honorifics = lexicon().honorifics
+    k = 0
+    while k < len(words) - 1 and words[k].lower().rstrip(".") in honorifics:
+        k += 1
+    return " ".join(words[k:]) if k else name
 
 
 def locate_from_places(entities: list[R.Entity], places) -> None:
