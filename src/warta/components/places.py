@@ -922,7 +922,8 @@ def _accept(text, s, e, alias, ents, sent_starts, g: Gazetteer) -> bool:
     org = ents.span(s, e)
     if org is not None and org[2] == "ORG" and org[0] < s and org[1] == e:
         prev = text[org[0]:s].split()[-1]
-        regional = " " in alias and cands0 and all(g.rows[i].key[:2] in ("P:", "R:", "D:") for i, _ in cands0)
+        regional = cands0 and ((" " in alias and all(g.rows[i].key[:2] in ("P:", "R:", "D:") for i, _ in cands0))
+                               or all(g.rows[i].key[:2] == "S:" for i, _ in cands0))   # "Mahkamah Agung Pennsylvania"
         if prev[:1].isupper() and prev not in g.org_of_place and prev not in g.alias and not regional:
             return False   # "Ippudo Indonesia", "Toyota Indonesia": a firm's local arm, not the country
             # (a province or regency closing an office's name is its seat: "KPU Jawa Barat", "PN Jakarta Selatan")
