@@ -463,3 +463,30 @@ def test_oceans_by_their_short_names():
     assert places("Badai bertemu perairan yang lebih dingin di Pasifik.")[0][1] == "Samudera Pasifik"
     assert places("dekat dengan pengembalian Laut Pasifik, katanya.")[0][1] == "Samudera Pasifik"
     assert places("kejuaraan tingkat Asia - Pasifik itu diikuti 14 negara.")[0][:2] == ("Asia - Pasifik", "Asia Pasifik")
+
+
+def test_small_us_and_british_towns_beside_their_state_or_county():
+    """NTREX-128 (translated, CC BY-SA 4.0): towns of under 15,000 people, placed by the state after them."""
+    got = places("Palin, 29 tahun, dari Wasilla, Alaska, ditangkap atas dugaan kekerasan domestik.")
+    assert ("Wasilla", "Wasilla", "city", "USA") in got
+    got = places("Seorang pria ditangkap di wilayah Radstock, Avon dan Somerset, kata Polisi.")
+    assert ("Radstock", "Radstock", "city", "GBR") in got
+    # without its state a small town's name is no place ("Wasilla" alone)
+    assert not any(p[0] == "Wasilla" for p in places("Juru bicara Wasilla mengatakan hal itu."))
+
+
+def test_a_persons_surname_and_bodies_named_after_places():
+    text = "Peter Bone mengatakan kepada massa. Bone menepis usulan bahwa opini publik berubah."
+    got = places(text, ents=[(0, 10, "PER")])
+    assert not any(p[1] == "Kabupaten Bone" for p in got)
+    assert not places("menurut jajak pendapat Suffolk University Political Research Center")
+    assert not places("Ross mengatakan kepada Sportsound, BBC Skotlandia.")
+    got = places("Palang Merah Indonesia bekerja keras untuk membantu yang selamat.")
+    assert not any(p[0] == "Indonesia" for p in got)
+
+
+def test_title_case_headline_and_former_states():
+    text = "Ratusan Anak Migran Pindah Diam-Diam ke Kemah Tenda di Perbatasan Texas\n\nJumlah anak migran meningkat."
+    assert ("Texas", "Texas", "admin", "USA") in places(text)
+    got = places("negara-negara yang terlahir dari kehancuran Yugoslavia. Mereka pergi ke Uni Soviet.")
+    assert [p[1] for p in got] == ["Yugoslavia", "Uni Soviet"]

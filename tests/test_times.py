@@ -472,3 +472,33 @@ def test_a_year_in_a_laws_title_is_not_a_time():
     assert find_times("Keputusan Pemerintah Wales 2017 memberi kuasa pada Majelis Wales.", NT) == []
     assert find_times("sehubungan dengan pasal 22 UU KPK 2000 di mana KPK punya kewajiban", NT) == []
     assert one("keputusan Presiden Jokowi 2015 lalu", NT).value == "2015"
+
+
+def test_recent_months_in_a_forecast_and_months_before_sebelumnya():
+    """NTREX-128 (translated, CC BY-SA 4.0), a September 2018 survey of July's sales."""
+    pub = date(2018, 9, 30)
+    text = ("Matahari yang bersinar terik berarti, bulan Juli akan mengikuti pola yang sama seperti "
+            "bulan Juni sebelumnya, di mana pendapatan pub meningkat.")
+    got = {t.text: t.value for t in find_times(text, pub)}
+    assert got == {"bulan Juli": "2018-07", "bulan Juni": "2018-06"}
+    # a month well ahead still reads forward in a future clause
+    assert one("Pemilu akan digelar pada bulan Januari.", pub).value == "2019-01"
+
+
+def test_clock_range_with_one_zone_and_timeline_years():
+    pub = date(2018, 9, 29)
+    t = one("Dengarkan di Radio Skotlandia antara pukul 12.00 dan 13.00 BST", pub)
+    assert (t.text, t.value) == ("pukul 12.00 dan 13.00 BST", "2018-09-29T12:00+01:00")
+    got = [(t.text, t.value) for t in find_times("Tahun 2004: 26 Desember, Indonesia dihantam gempa besar.", pub)]
+    assert ("26 Desember", "2004-12-26") in got
+    got = [(t.text, t.value) for t in find_times(
+        "Tahun 2005: Akhir bulan Maret dan awal bulan April, serangkaian gempa melanda.", pub)]
+    assert ("Akhir bulan Maret", "2005-03") in got and ("awal bulan April", "2005-04") in got
+
+
+def test_more_month_leads_and_hope_as_a_future_cue():
+    pub = date(2018, 9, 29)
+    assert one("kemenangan tipis dalam pemilihan khusus Maret yang dipantau umum", pub).value == "2018-03"
+    assert one("partai uji coba di pengujung April", date(2017, 4, 17)).value == "2017-04"
+    t = one("Scherzer berharap untuk bisa mengungguli Colorado Rockies pada pertandingan di hari Minggu", pub)
+    assert t.value == "2018-09-30"

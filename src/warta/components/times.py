@@ -388,9 +388,9 @@ def _pick_year(ctx: _Ctx, start: int, end: int, month: int, day: Optional[int],
     if _lang().month_past_re.match(ctx.text[end:end + 20]):
         return past   # "Maret lalu", "bulan Juni sebelumnya" (before any future cue of the clause)
     if ctx.future(start, end) or (day is None and _lang().month_ahead_re.search(ctx.text[max(0, start - 12):start])):
-        if (day is None and past is not None and ahead and _months(past, a) <= 3 and _months(a, min(ahead)) >= 9
+        if (day is None and past is not None and ahead and _months(past, a) <= 2 and _months(a, min(ahead)) >= 10
                 and not _lang().month_follow_re.match(ctx.text[end:end + 20])):
-            # a month of the last quarter spoken of in the future ("bulan Juli akan mengikuti pola …
+            # a month of the last two spoken of in the future ("bulan Juli akan mengikuti pola …
             # bulan Juni", said in September of the figures to come): that month, not next year's
             return past
         return min(ahead) if ahead else None   # "akan …", "sebelum September" (said in July)
