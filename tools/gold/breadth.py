@@ -2,7 +2,7 @@
 
     OMP_NUM_THREADS=1 python tools/gold/breadth.py [--n 600] [--seed 77] [--out tools/gold/breadth.txt]
     OMP_NUM_THREADS=1 python tools/gold/breadth.py --ntrex --out tools/gold/breadth-ntrex.txt --dump …
-      (the 41 translated NTREX documents of lines 1-1000 outside test12/test13)
+      (the translated NTREX documents outside test12-test15 and the events helper's test6)
 
 Runs the full pipeline over ``--n`` distinct IndoSum dev-fold articles (any length, shuffled with
 ``--seed``, skipping every article of ``tp_articles.jsonl``) and lists, most frequent first:
@@ -36,7 +36,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=HERE / "breadth.txt")
     ap.add_argument("--skip-seen", action="store_true", help="also skip every id in breadth-seen.txt (fresh articles only)")
     ap.add_argument("--ntrex", action="store_true",
-                    help="the NTREX-128 documents of lines 1-1000 outside test12/test13 (ntrex-docs.tsv) instead of IndoSum")
+                    help="the NTREX-128 documents outside test12-test15 and events test6 (ntrex-docs.tsv) instead of IndoSum")
     ap.add_argument("--dump", type=Path, help="also write each article's text, NER LOC spans, times and places (JSONL)")
     args = ap.parse_args()
 
@@ -53,10 +53,12 @@ def main() -> None:
     if args.ntrex:   # translated news; every document outside the two held-out NTREX splits, in order
         import ntrex
 
-        held = {i for ids in ntrex.select().values() for i in ids}
+        held = {i for ids in {**ntrex.select(), **ntrex.select(7)}.values() for i in ids}
+        test6 = ntrex.events_test6_lines()   # the events helper's held-out documents: never read here
         lines = ntrex.source_lines()
         pool = [{"id": d["id"], "published": d["published"], "text": ntrex.article_text(d, lines)}
-                for d in ntrex.docs() if d["id"] not in held][: args.n]
+                for d in ntrex.docs() if d["id"] not in held
+                and not test6 & set(range(d["first"], d["last"] + 1))][: args.n]
     else:
         pool = [a for a in distinct_rows(ROOT.parent / "shared/data/indosum") if a["id"] not in gold]
         pool.sort(key=lambda a: a["id"])
@@ -104,7 +106,7 @@ def main() -> None:
                 extra_p[(p.text, p.name, p.country)] += 1
                 ctx_p.setdefault(("x",) + (p.text, p.name, p.country),
                                  f"{a['id'][:40]}: …{text[max(0, p.start - 80):p.end + 60]}…".replace("\n", " "))
-    what = "NTREX documents (lines 1-1000) outside test12/test13" if args.ntrex else f"IndoSum articles outside the gold (seed {args.seed})"
+    what = "NTREX documents outside test12-test15 and events test6" if args.ntrex else f"IndoSum articles outside the gold (seed {args.seed})"
     out = [f"# {len(pool)} {what}", "", "## time words outside every predicted time"]
     out += [f"{n:4d}  {k}    | {ctx_t[k]}" for k, n in miss_t.most_common(150)]
     out += ["", "## predicted times without a value"] + [f"{n:4d}  {k}" for k, n in novalue.most_common(40)]
