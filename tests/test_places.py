@@ -490,3 +490,9 @@ def test_title_case_headline_and_former_states():
     assert ("Texas", "Texas", "admin", "USA") in places(text)
     got = places("negara-negara yang terlahir dari kehancuran Yugoslavia. Mereka pergi ke Uni Soviet.")
     assert [p[1] for p in got] == ["Yugoslavia", "Uni Soviet"]
+
+
+def test_a_hyphenated_first_name_is_no_place():
+    got = places("teman-teman dari Nicholas Cleves, Ann-Laure Decadt, Darren Drake.")
+    assert not any(p[0] == "Ann" for p in got)
+    assert [p[0] for p in places("Kereta cepat Jakarta-Bandung selesai.")] == ["Jakarta", "Bandung"]

@@ -206,6 +206,9 @@ def _word_before(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
+_HYPHEN_NAME = re.compile(r"-[A-Z][a-z]+\s+[A-Z][a-z]+")
+
+
 def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
                 sentences: Optional[list[tuple[int, int]]] = None,
                 gaz: Optional[Gazetteer] = None) -> list[PlaceMatch]:
@@ -224,6 +227,9 @@ def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
             continue
         if end + 1 < len(text) and text[end + 1].isalnum():
             continue
+        if text.startswith("-", end + 1) and _HYPHEN_NAME.match(text, end + 1) \
+                and not any(g.rows[i].key[0] in "CPSX" for i, _ in g.lookup(alias)):
+            continue   # "Ann-Laure Decadt": a hyphenated first name before a surname, not "Ann"
         hits.append((start, end + 1, alias))
     # NER place spans the automaton did not see (e.g. "kota Bandung" lower-case prefix, all caps)
     seen = {(h[0], h[1]) for h in hits}
