@@ -1229,9 +1229,13 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], pronouns: list[Mention],
         best, best_score = None, 0.0
         nearest = None
         if cls in _NEAREST_CLASSES:
-            nearest = next((h.cluster for h in reversed(history) if h.sent == m.sent and h.start < m.start
-                            and clusters[h.cluster].label in ("PER", "ORG")
-                            and (animacy != "person" or clusters[h.cluster].label == "PER")), None)
+            for h in reversed(history):       # history is in text order: stop at the sentence before
+                if h.sent < m.sent:
+                    break
+                if h.start < m.start and clusters[h.cluster].label in ("PER", "ORG") \
+                        and (animacy != "person" or clusters[h.cluster].label == "PER"):
+                    nearest = h.cluster
+                    break
         first_of_sent: dict[int, int] = {}
         for o in history:
             if clusters[o.cluster].label in ("PER", "ORG") and o.subject is not False:
