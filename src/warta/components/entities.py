@@ -712,7 +712,6 @@ def lowercase_appositive_titles(doc: Doc, mentions: list[Mention], kb: KB) -> No
     start right after the comma and reach a country or a KB organisation within a few lower-case
     words; the person then holds that title (its country, the body's actor) unless a title with a
     country or body is already theirs."""
-    lex = lexicon()
     by_start = {m.start: m for m in mentions if m.kind == "name"}
     n = len(doc)
     for m in mentions:
@@ -866,7 +865,6 @@ def group_mentions(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]
     """Groups named by a role noun and a country or organisation: "tentara Korea Utara" (PRKMIL),
     "warga negara Indonesia" (IDNCVL), "polisi Filipina" (PHLCOP); and WNI (Indonesian citizens).
     They become MISC entities whose actor is the country's code plus the noun's sector."""
-    lex = lexicon()
     by_start = {m.start: m for m in mentions}
     covered = {i for m in mentions for i in range(m.start, m.end)}
     new = []
