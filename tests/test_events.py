@@ -210,6 +210,15 @@ def test_example_north_korean_aid_to_russia_is_claimed(example_events):
     assert aid[0].claimed_by == zelenskyy.id
 
 
+def test_example_allies_of_ukraine_are_not_ukraine(example_events):
+    """"Permohonan Zelensky kepada sekutu Ukraina …": the request's target is Ukraine's allies, a group
+    with no country code of its own (lang/event_relational_agents.txt), never Ukraine itself."""
+    _, ev = example_events
+    req = [e for e in ev if e.type == "REQUEST" and e.target is not None and e.target.text == "sekutu Ukraina"]
+    assert req and req[0].target.country is None and req[0].target.code is None
+    assert not [e for e in ev if e.source and e.target and e.source.code == e.target.code == "UKRGOV"]
+
+
 def test_example_kim_yong_hyun_hedges_possible(example_events):
     doc, ev = example_events
     aid = [e for e in find(ev, "AID", "PRK", "RUS") if "Kim Yong-hyun" in doc.text[doc[0].idx:] and e.status == "possible"]

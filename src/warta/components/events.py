@@ -40,7 +40,7 @@ from spacy.tokens import Doc
 
 from warta import record as R
 from warta.components.sentences import dateline_end
-from warta.lang import LANG_DIR, verb_shaped
+from warta.lang import LANG_DIR, verb_shaped, word_list
 from warta.tokenizer import enclitic_forms, split_enclitic
 
 log = logging.getLogger(__name__)
@@ -504,6 +504,11 @@ def actor_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
                 and nxt.kind in ("LOC", "")):
             c = nxt.actor.country
             sector = m.actor.sector
+            if _singular(doc[m.start].lower_) in _relational_agents():
+                # "sekutu Ukraina": Ukraine's allies are not Ukraine; the group keeps its words only
+                merged.append(Mention(m.start, nxt.end, R.Actor(text=doc[m.start:nxt.end].text), 1, "ORG"))
+                k += 2
+                continue
             merged.append(Mention(m.start, nxt.end, R.Actor(text=doc[m.start:nxt.end].text, country=c,
                                                              code=f"{c}{sector or ''}", sector=sector), 1, "ORG"))
             k += 2
@@ -511,6 +516,12 @@ def actor_mentions(doc: Doc, lex: Lexicon) -> list[Mention]:
         merged.append(m)
         k += 1
     return Mentions(merged)
+
+
+@lru_cache(maxsize=1)
+def _relational_agents() -> frozenset[str]:
+    """Group nouns whose following country is the relatum (lang/event_relational_agents.txt)."""
+    return frozenset(word_list("event_relational_agents.txt"))
 
 
 def _singular(w: str) -> str:
