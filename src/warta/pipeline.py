@@ -218,7 +218,7 @@ def record_from_doc(doc: Doc, lang: str = "id", warnings: list[str] | None = Non
     entities = doc._.entities if doc._.entities is not None else entities_from_ents(doc)
     published = doc._.published
     times = doc._.times or []
-    unanchored = sum(1 for t in times if getattr(t, "value", None) is None)
+    unanchored = sum(1 for t in times if t.value is None)
     if published is None and unanchored:
         # without a publication date "kemarin" or "Minggu malam" cannot be placed: say so, do not guess
         warnings = list(warnings or []) + [

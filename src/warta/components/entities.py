@@ -523,6 +523,13 @@ def _indonesian_roles() -> frozenset:
     return frozenset(word_list("roles_indonesian.txt"))
 
 
+def _body_codes(m: Mention, kb: KB) -> tuple[Optional[str], Optional[str]]:
+    """(country, actor) of a place or organisation mention, from its gazetteer row, else its KB entity."""
+    ent = kb.get(m.kb) if m.kb is not None else None
+    return ((m.gaz or {}).get("country") or (ent or {}).get("country"),
+            (m.gaz or {}).get("actor") or (ent or {}).get("actor"))
+
+
 def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) -> list[Mention]:
     """Attach titles to person names and add title-only and "title + Name" mentions.
 
@@ -569,9 +576,7 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
                 if m.label == "PER":
                     person = m
                     break
-                ent = kb.get(m.kb) if m.kb is not None else None
-                c = (m.gaz or {}).get("country") or (ent or {}).get("country")
-                a = (m.gaz or {}).get("actor") or (ent or {}).get("actor")
+                c, a = _body_codes(m, kb)
                 if m.label == "LOC" and c:
                     country = country or c
                 elif m.label == "ORG":
@@ -732,9 +737,8 @@ def lowercase_appositive_titles(doc: Doc, mentions: list[Mention], kb: KB) -> No
         body = by_start.get(j)
         if body is None or body.label not in ("LOC", "ORG"):
             continue
-        ent = kb.get(body.kb) if body.kb is not None else None
-        country = (body.gaz or {}).get("country") or (ent or {}).get("country")
-        actor = (body.gaz or {}).get("actor") or (ent or {}).get("actor") if body.label == "ORG" else None
+        country, actor = _body_codes(body, kb)
+        actor = actor if body.label == "ORG" else None
         if not country and not actor:
             continue
         _, sector, _kind = role
@@ -887,8 +891,8 @@ def group_mentions(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]
         if m is None or m.kind != "name" or m.label not in ("LOC", "ORG"):
             continue
         ent = kb.get(m.kb) if m.kb is not None else None
-        country = (m.gaz or {}).get("country") or (ent or {}).get("country")
-        org = (m.gaz or {}).get("actor") or (ent or {}).get("actor") if m.label == "ORG" else None
+        country, org = _body_codes(m, kb)
+        org = org if m.label == "ORG" else None
         if not country and not org:
             continue
         span = doc[i:m.end]
@@ -1319,7 +1323,9 @@ def link(clusters: list[Cluster], kb: KB, published, doc: Doc) -> list[R.Entity]
         longest = max(names, key=lambda m: (len(m.words), -m.start)) if names else None
         name = (ent or {}).get("name") or (c.gaz or {}).get("name") or (longest.text if longest else titles[0].text)
         if ent is None and c.label == "PER" and longest is not None:
-            name = _without_honorifics(name)     # "Mayor Issam al Rayes", "Dr David Dao": the name alone
+            start, end = _strip_honorifics(doc, longest.start, longest.end)
+            if start > longest.start:
+                name = doc[start:end].text       # "Mayor Issam al Rayes", "Dr David Dao": the name alone
         wikidata = (ent or {}).get("wikidata") or (c.gaz or {}).get("wikidata")
         country = (ent or {}).get("country") or (c.gaz or {}).get("country")
         actor = (c.gaz or {}).get("actor") or (ent or {}).get("actor")
@@ -1361,16 +1367,6 @@ def link(clusters: list[Cluster], kb: KB, published, doc: Doc) -> list[R.Entity]
             source="kb" if ent is not None else ("gazetteer" if c.gaz else "ner"),
         ))
     return out
-
-
-def _without_honorifics(name: str) -> str:
-    """A person's display name without the ranks and honorifics written before it (lang/titles.txt)."""
-    words = name.split()
-    honorifics = lexicon().honorifics
-    k = 0
-    while k < len(words) - 1 and words[k].lower().rstrip(".") in honorifics:
-        k += 1
-    return " ".join(words[k:]) if k else name
 
 
 def locate_from_places(entities: list[R.Entity], places) -> None:

@@ -91,6 +91,8 @@ def _grammar() -> dict[str, frozenset[str]]:
 
 
 _G = _grammar()
+_RULE_ONLY_CLASSES = frozenset({"naming", "refusal_skip", "concessive", "means_prep", "content_object_not",
+                                "and_clause"})
 PREP_TARGET = _G["prep_target"]
 PREP_NOT_ACTOR = _G["prep_not_actor"]
 CLAUSE_BREAK = _G["clause_break"]
@@ -102,13 +104,14 @@ COUNTRY_NOUN = _G.get("country_noun", frozenset())
 CONTENT_LEAD = _G.get("content_lead", frozenset())
 CONTENT_HEAD = _G.get("content_head", frozenset())
 MODAL = _G.get("modal", frozenset())
-NAMING = frozenset({"yakni", "yaitu", "ialah"})   # "dua warga ..., yakni Sun Wei dan Li Hong Ri"
+NAMING = _G.get("naming", frozenset())   # "dua warga ..., yakni Sun Wei dan Li Hong Ri"
 EVALUATIVE = _G.get("evaluative", frozenset())   # "X sangat positif", "X merupakan ...": a judgement
 REFUSAL = frozenset(tuple(w.split()) for w in _G.get("refusal", frozenset()))   # "tidak akan", "enggan"
-REFUSAL_SKIP = frozenset({"pernah", "bisa", "lagi", "pula", "juga"})
-CONCESSIVE = frozenset({"meski", "meskipun", "walau", "walaupun"})   # "X ..., meski dikecam Y": X undergoes
-MEANS_PREP = frozenset({"lewat", "melalui", "via"})   # "lewat panggilan telepon": the means of the subject   # obligation modals: what must be done is no event   # proposals and offers whose complement is no event
-CONTENT_OBJECT_NOT = frozenset({"di", "dalam", "pada", "sejak", "selama", "hingga", "sampai"})
+REFUSAL_SKIP = _G.get("refusal_skip", frozenset())
+CONCESSIVE = _G.get("concessive", frozenset())   # "X ..., meski dikecam Y": X undergoes
+MEANS_PREP = _G.get("means_prep", frozenset())   # "lewat panggilan telepon": the means of the subject
+CONTENT_OBJECT_NOT = _G.get("content_object_not", frozenset())
+AND_CLAUSE = _G.get("and_clause", frozenset())
 CONTENT_SPAN = 20   # tokens from a request / proposal word to the verb it asks for
 CONDITIONAL = _G.get("conditional", frozenset())
 BETWEEN = _G.get("between", frozenset())
@@ -153,7 +156,8 @@ ORDER_VERB = _G.get("order_verb", frozenset())
 SCOPE_BREAK = _G.get("scope_break", frozenset())
 MEDIA_SECTORS = frozenset(w.upper() for w in _G.get("media_sector", frozenset()))
 PROTEST_SECTORS = frozenset(w.upper() for w in _G.get("protest_sector", frozenset()))
-_GRAMMAR_WORDS = frozenset().union(*_G.values())
+# words that never start a name or an actor span; the classes read only by their own rule stay out
+_GRAMMAR_WORDS = frozenset().union(*(words for cls, words in _G.items() if cls not in _RULE_ONLY_CLASSES))
 RECIPROCAL = {"CONSULT", "COOPERATE", "AGREE"}   # "X dan Y bertemu": each is the other's partner
 STATUS_RANK = {"denied": 6, "negated": 5, "failed": 4, "planned": 3, "possible": 2, "claimed": 1, "asserted": 0}
 
@@ -952,8 +956,8 @@ def _request_content(doc: Doc, trig: Trigger, triggers) -> bool:
             continue   # the request's own clause ended before the lead word
         if any(w in CLAUSE_BREAK - CONTENT_LEAD or w == "," for w in after):
             continue
-        if any(w in ("dan", "serta") for w in after) and _prev_word(doc, _skip_adverbs(doc, trig.start, end), end) \
-                not in ("dan", "serta"):
+        if any(w in AND_CLAUSE for w in after) and _prev_word(doc, _skip_adverbs(doc, trig.start, end), end) \
+                not in AND_CLAUSE:
             continue   # "untuk menghentikan A dan menyerang B" stays content; a new clause after "dan" does not
         return True
     return False

@@ -174,9 +174,6 @@ def _place_rows(name: str):
     return g, [g.rows[i] for i, _weak in cands], any(weak for _i, weak in cands)
 
 
-_LOCATIVE = frozenset({"di", "ke", "menuju", "kota", "wilayah", "daerah", "kawasan"})   # not "dari": "surat dari Jackson"
-
-
 def _person_evidence(doc: Doc, name: str, speech: frozenset, titles: frozenset) -> bool:
     """The article uses ``name`` as a person somewhere: inside a longer person span ("Lewis
     Hamilton"), next to a speech verb ("kata Hamilton", "Hamilton mengatakan") or after a title."""
@@ -203,7 +200,8 @@ def places_typed_as_persons(doc: Doc) -> Doc:
     when the gazetteer knows the name as a place needing no cue and the article never uses it as a
     person, and either a place cue comes right before it ("di", "ke", "menuju": ``cue`` rows of
     ``lang/places_context.tsv``) or, for a foreign place, the article also names its country. A name
-    the table marks weak ("Nice", "Oita") needs a locative word right before it.
+    the table marks weak ("Nice", "Oita") needs a locative cue right before it ("ke Oita", not
+    "dari Jackson").
     Sports articles are left alone: there a bare city is usually the club ("Leganes", "Lyon").
     Indonesian places need the cue, since many regency names are also surnames ("Samosir", "Karo").
     """
@@ -217,7 +215,7 @@ def places_typed_as_persons(doc: Doc) -> Doc:
         name = ent.text
         if name not in usable:
             g, rows, weak = _place_rows(name)
-            if rows and _sports_article(doc, g):
+            if rows and g.sports_text(doc.text):
                 return doc
             usable[name] = (rows, weak) if rows and not _person_evidence(doc, name, _speech_words(), _title_roles()) \
                 else ((), False)
@@ -226,7 +224,7 @@ def places_typed_as_persons(doc: Doc) -> Doc:
             continue
         prev = doc[ent.start - 1].text if ent.start > 0 else ""
         if weak:
-            located = prev.lower() in _LOCATIVE
+            located = prev.lower() in g.locatives
         else:
             nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
             located = prev in g.cues or prev.lower() in g.cues \
@@ -237,13 +235,6 @@ def places_typed_as_persons(doc: Doc) -> Doc:
     if changed:
         doc.ents = [changed.get((e.start, e.end), e) for e in doc.ents]
     return doc
-
-
-def _sports_article(doc: Doc, g) -> bool:
-    """Three sports words in the first 600 tokens (the places table's ``sports_cue`` rows, less its
-    locative cues): there a bare city is the club."""
-    cues = g.sports_cues - g.cues
-    return sum(1 for t in doc[:600] if t.text in cues) >= 3
 
 
 @lru_cache(maxsize=1)

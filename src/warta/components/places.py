@@ -84,6 +84,7 @@ class Gazetteer:
             ctx.setdefault(kind, {})[word] = target[0] if target else ""
         self.prefix = ctx.get("prefix", {})
         self.cues = set(ctx.get("cue", {}))
+        self.locatives = {w for w, target in ctx.get("cue", {}).items() if target == "locative"}
         self.lower_words = set(ctx.get("lower_word", {}))
         self.org_before = set(ctx.get("org_before", {}))
         self.org_after = set(ctx.get("org_after", {}))
@@ -171,6 +172,11 @@ class Gazetteer:
         for i in range(len(low)):
             found.update(index.get(low[:i] + low[i + 1:], ()))
         return {x for x in found if one_edit_apart(low, x.lower())}
+
+    def sports_text(self, text: str) -> bool:
+        """Three sports words (``sports_cue`` rows) in the first 3,000 characters: a sports article,
+        where a bare city name is usually the club."""
+        return sum(1 for w in re.findall(r"\w+", text[:3000]) if w in self.sports_cues) >= 3
 
     def lookup(self, name: str) -> list[tuple[int, bool]]:
         return self.alias.get(name) or self.alias.get(name.title()) or []
@@ -287,7 +293,7 @@ def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
         if len(cands) == 1 and g.rows[cands[0][0]].country:
             context.add(g.rows[cands[0][0]].country)
     chosen = [c for c in chosen if _foreign_ok(text, *c, ents, context, g)]
-    if g.clubs and sum(1 for w in re.findall(r"\w+", text[:3000]) if w in g.sports_cues) >= 3:
+    if g.clubs and g.sports_text(text):
         chosen = [c for c in chosen if not _club(text, *c, g) and not _club_by_verb(text, *c, g)]
     # Unambiguous Indonesian places anchor the ambiguous ones ("Kecamatan Ciledug, Kota Tangerang").
     anchors = []
