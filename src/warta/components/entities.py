@@ -519,6 +519,11 @@ def _appositive_title(doc: Doc, m: Mention, ends: dict) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _standalone_titles() -> frozenset:
+    return frozenset(word_list("titles_standalone.txt"))
+
+
+@lru_cache(maxsize=1)
 def _indonesian_roles() -> frozenset:
     return frozenset(word_list("roles_indonesian.txt"))
 
@@ -700,7 +705,7 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
                     covered[k] = new[-1]
             i = max(j, i + 1)
             continue
-        if has_spec or tok.lower_ in ("presiden", "wapres", "kapolri", "panglima") or (i, title_end) in ner_titles:
+        if has_spec or tok.lower_ in _standalone_titles() or (i, title_end) in ner_titles:
             span = doc[i:title_end]
             new.append(Mention(i, title_end, span.start_char, span.end_char, span.text, "PER", kind="title",
                                source="title", title=title, sent=sent_of[i]))
