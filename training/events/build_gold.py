@@ -6,6 +6,12 @@ segmentation), falling back to the whole text; unmatched triggers are reported a
     python training/events/build_gold.py                     # gold.txt -> events-gold.jsonl (dev/test)
     python training/events/build_gold.py --gold gold-test2.txt --articles articles-test2.jsonl \
         --out tests/data/events-gold-test2.jsonl             # the held-out set of issue 7
+    python training/events/build_gold.py --gold gold-test7.txt --articles articles-test7.jsonl \
+        --out tests/data/pfsa-events/events-gold-test7.jsonl # PFSA-ID (issue 11): no text stored
+
+PFSA-ID articles (``source`` "pfsa-id ...", CC BY-NC-SA) carry no text in ``articles-<split>.jsonl``:
+it is rebuilt from ../shared (``warta.eval.events.pfsa_text``) and left out of the gold file, which
+keeps only ids, offsets and the annotated spans.
 """
 import argparse
 import json
@@ -13,6 +19,7 @@ import re
 import sys
 from pathlib import Path
 
+from warta.eval.events import pfsa_text
 from warta.pipeline import load, prepare_doc
 
 HERE = Path(__file__).resolve().parent
@@ -57,6 +64,9 @@ def main():
     out = []
     for b in blocks:
         art = articles[b["id"]]
+        pfsa = str(art.get("source", "")).startswith("pfsa")
+        if pfsa:
+            art = {**art, "text": pfsa_text(art["id"])}
         doc = nlp(prepare_doc(nlp, art["text"], published=art["published"]))
         sents = list(doc.sents)
         events = []
@@ -78,8 +88,12 @@ def main():
             e["trigger"] = {"start": start, "end": start + len(t), "text": art["text"][start:start + len(t)]}
             e = {"id": f"v{k}", **e}
             events.append(e)
-        out.append({"id": b["id"], "split": b["split"], "published": art["published"], "text": art["text"],
-                    "events": events})
+        row = {"id": b["id"], "split": b["split"], "published": art["published"], "text": art["text"],
+               "events": events}
+        if pfsa:   # licence: no article text, only the spans above
+            del row["text"]
+            row["source"] = art["source"]
+        out.append(row)
     with open(args.out, "w", encoding="utf-8") as fh:
         for r in out:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
