@@ -119,15 +119,21 @@ def gold_rows(split: str) -> tuple[list[dict], list[dict]]:
         return [], []
     by_id = {d["id"]: d for d in docs()}
     lines = source_lines()
+    return parse_annotations(path, split, lambda i: (article_text(by_id[i], lines), by_id[i]["published"]))
+
+
+def parse_annotations(path: Path, split: str, get_article) -> tuple[list[dict], list[dict]]:
+    """Hand annotations (format above) -> (times rows, places rows); ``get_article(id)`` gives
+    (text, published). Shared by the NTREX and the PFSA-ID splits (tools/gold/pfsa.py)."""
     trows, prows, cur = [], [], None
     for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.split(" #")[0].rstrip() if not raw.startswith("#") else ""
         if not line.strip():
             continue
         if line.startswith("=== "):
-            d = by_id[line[4:].strip()]
-            text = article_text(d, lines)
-            cur = {"id": d["id"], "split": split, "published": d["published"], "text": text,
+            doc_id = line[4:].split()[0]
+            text, pub = get_article(doc_id)
+            cur = {"id": doc_id, "split": split, "published": pub, "text": text,
                    "times": [], "places": [], "_used": {}, "_taken": {"T": [], "P": []}}
             trows.append(cur)
             continue

@@ -45,6 +45,9 @@ SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "
 # held-out splits from NTREX-128 lines 1-1000 (sixth round); test13 joined the gold files only when it
 # was scored, at the end of the round, so no run over "all" could show it before then
 NTREX_SPLITS = ("test12", "test13", "test14", "test15")   # test15 added at the end of the seventh round, scored once
+# held-out splits from PFSA-ID dev-40 (Kompas 2020-2021, CC BY-NC-SA; eighth round, tools/gold/pfsa.py): their
+# gold keeps no article text; test17 joins only when it is scored, at the end of the round
+PFSA_SPLITS = ("test16",)
 UNSEEN_ONLY = {"test6", "test7", "test8", "test9", "test10", "test11"}   # drawn outside tools/gold/breadth-seen.txt (the breadth runs of the third round)
 
 
@@ -228,6 +231,28 @@ def build() -> None:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
         n = sum(len(r.get("times") or r.get("places") or []) for r in rows)
         print(f"{name}: {len(rows)} articles, {n} items")
+    build_pfsa()
+
+
+def build_pfsa() -> None:
+    """PFSA-ID splits (Kompas, CC BY-NC-SA 4.0; tools/gold/pfsa.py) -> tests/data/pfsa/*-gold.jsonl with
+    ids, nominal dates, offsets, surface strings and values only: no article text is copied."""
+    import ntrex
+    import pfsa
+
+    out = {"times": [], "places": []}
+    for split in PFSA_SPLITS:
+        path = HERE / "pfsa" / f"pfsa-gold-{split}.txt"
+        t_rows, p_rows = ntrex.parse_annotations(path, split, pfsa.article)
+        for kind, rows in (("times", t_rows), ("places", p_rows)):
+            for r in rows:
+                r.pop("text")
+                out[kind].append(r)
+    for kind, rows in out.items():
+        with open(ROOT / "tests/data/pfsa" / f"{kind}-gold.jsonl", "w", encoding="utf-8") as fh:
+            for r in rows:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        print(f"pfsa/{kind}-gold.jsonl: {len(rows)} articles, {sum(len(r[kind]) for r in rows)} items")
 
 
 if __name__ == "__main__":
@@ -240,3 +265,5 @@ if __name__ == "__main__":
         draft(sys.argv[2])
     elif cmd == "build":
         build()
+    elif cmd == "build-pfsa":
+        build_pfsa()

@@ -23,6 +23,7 @@ from pathlib import Path
 import typer
 
 from warta.eval.common import tests_data_dir, detection_prf, overlap, read_gold_jsonl
+from warta.eval.times import PFSA_SPLITS, read_pfsa_gold
 
 DEFAULT_GOLD = tests_data_dir() / "places-gold.jsonl"
 RADIUS_KM = 50.0
@@ -42,6 +43,8 @@ def load_gold(path: Path, split: str = "all") -> list[dict]:
             return f"{place['text']!r} has no coordinates"
         return None
 
+    if split in PFSA_SPLITS and path == DEFAULT_GOLD:   # PFSA-ID: text rebuilt from ../shared
+        return read_pfsa_gold("places", split, has_point)
     return read_gold_jsonl(path, split, "places", has_point)
 
 
@@ -116,7 +119,7 @@ def evaluate(path: Path = DEFAULT_GOLD, split: str = "all", engine: str = "pipel
 
 def eval_places_cli(
     gold: Path = typer.Option(DEFAULT_GOLD, help="gold JSONL (places-gold.jsonl format)"),
-    split: str = typer.Option("all", help="dev, test, test2, test3 (held out until 1997611), test4 (held out at f047197), test5 (held out at d9ccf3a), test6 (held out at 77160fb), test7 (at c29b284), test8 (at 23af5f7), test9 (at 63a5832), test10 (at 5207eca), test11 (at 60b0ff9), test12 (NTREX-128, translated news, held out at c28e48c), test13 (NTREX, held out at the final code of the sixth round) or all"),
+    split: str = typer.Option("all", help="dev, test, test2, test3 (held out until 1997611), test4 (held out at f047197), test5 (held out at d9ccf3a), test6 (held out at 77160fb), test7 (at c29b284), test8 (at 23af5f7), test9 (at 63a5832), test10 (at 5207eca), test11 (at 60b0ff9), test12 (NTREX-128, translated news, held out at c28e48c), test13 (NTREX, held out at the final code of the sixth round), test14/test15 (NTREX, seventh round), test16/test17 (PFSA-ID Kompas, CC BY-NC-SA, measurement only; need ../shared) or all (without test16/test17)"),
     engine: str = typer.Option("pipeline", help="pipeline (warta.load()) or rules (find_places only)"),
     errors: bool = typer.Option(False, "--errors", help="print every miss, far guess and false alarm"),
 ) -> None:

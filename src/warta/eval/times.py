@@ -28,8 +28,53 @@ from warta.eval.common import tests_data_dir, detection_prf, overlap, read_gold_
 DEFAULT_GOLD = tests_data_dir() / "times-gold.jsonl"
 
 
+# Splits drawn from PFSA-ID (Kompas, CC BY-NC-SA 4.0): their gold (tests/data/pfsa/) stores spans and values
+# only, never the article text, which is rebuilt from ../shared (so these splits need ../shared).
+PFSA_SPLITS = ("test16", "test17")
+PFSA_GOLD_DIR = tests_data_dir() / "pfsa"
+
+
+def pfsa_source() -> Path:
+    """dev-40 of PFSA-ID in ../shared, beside the checkout (or beside the current directory)."""
+    rel = Path("shared/data/pfsa-id-quotes/dev-40.txt")
+    beside = Path(__file__).resolve().parents[3].parent / rel
+    return beside if beside.exists() else Path.cwd().parent / rel
+
+
+def read_pfsa_gold(items: str, split: str, check=None) -> list[dict]:
+    """The PFSA-ID gold rows of one split ('all': every PFSA split), each given its article's text
+    (``pfsa-<i>`` is the i-th article of ``load_pfsa(dev-40)``) and checked like the other gold."""
+    from warta.eval.quotes import load_pfsa
+
+    src = pfsa_source()
+    if not src.exists():
+        raise FileNotFoundError(f"{split} needs PFSA-ID dev-40 at {src} (../shared): the gold keeps no article text")
+    texts = [a.text for a in load_pfsa(src)]
+    rows = []
+    path = PFSA_GOLD_DIR / f"{items}-gold.jsonl"
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            article = json.loads(line)
+            if split != "all" and article["split"] != split:
+                continue
+            article["text"] = texts[int(article["id"].split("-")[1])]
+            for item in article[items]:
+                if article["text"][item["start"]:item["end"]] != item["text"]:
+                    raise ValueError(f"{path}:{n}: offsets of {item['text']!r} do not match the rebuilt text")
+                problem = check(article, item) if check else None
+                if problem:
+                    raise ValueError(f"{path}:{n}: {problem}")
+            rows.append(article)
+    return rows
+
+
 def load_gold(path: Path, split: str = "all") -> list[dict]:
-    """Read and validate the gold file; keep one split ('dev', 'test', 'test2' … 'test13' or 'all')."""
+    """Read and validate the gold file; keep one split ('dev', 'test', 'test2' … 'test15' or 'all');
+    the PFSA-ID splits (test16, test17) come from tests/data/pfsa/ with their text rebuilt from ../shared."""
+    if split in PFSA_SPLITS and path == DEFAULT_GOLD:
+        return read_pfsa_gold("times", split)
     return read_gold_jsonl(path, split, "times")
 
 
@@ -143,7 +188,7 @@ def evaluate(path: Path = DEFAULT_GOLD, split: str = "all", engine: str = "pipel
 
 def eval_times_cli(
     gold: Path = typer.Option(DEFAULT_GOLD, help="gold JSONL (times-gold.jsonl format)"),
-    split: str = typer.Option("all", help="dev, test, test2, test3 (held out until 1997611), test4 (held out at f047197), test5 (held out at d9ccf3a), test6 (held out at 77160fb), test7 (at c29b284), test8 (at 23af5f7), test9 (at 63a5832), test10 (at 5207eca), test11 (at 60b0ff9), test12 (NTREX-128, translated news, held out at c28e48c), test13 (NTREX, held out at the final code of the sixth round) or all"),
+    split: str = typer.Option("all", help="dev, test, test2, test3 (held out until 1997611), test4 (held out at f047197), test5 (held out at d9ccf3a), test6 (held out at 77160fb), test7 (at c29b284), test8 (at 23af5f7), test9 (at 63a5832), test10 (at 5207eca), test11 (at 60b0ff9), test12 (NTREX-128, translated news, held out at c28e48c), test13 (NTREX, held out at the final code of the sixth round), test14/test15 (NTREX, seventh round), test16/test17 (PFSA-ID Kompas, CC BY-NC-SA, measurement only; need ../shared) or all (without test16/test17)"),
     engine: str = typer.Option("pipeline", help="pipeline (warta.load()) or rules (find_times only)"),
     errors: bool = typer.Option(False, "--errors", help="print every miss, wrong value and false alarm"),
     peer: bool = typer.Option(True, help="also score dateparser on the gold spans"),
