@@ -2,21 +2,24 @@
 accuracy on matched events with the always-"asserted" baseline. The held-out splits of issue 10, test5
 (IndoSum) and test6 (NTREX, translated from English), are scored only with ``--with-held-out`` (test5
 at the start and the end of the round, test6 once at the end); test4 became a read split in issue 10.
+Issue 11: test7 (PFSA-ID, Kompas; blind, scored once before any change, then read) joins the rule-work
+splits; test8 (PFSA-ID, blind) is scored only with ``--with-test8``, once, at the end of the round.
 
     OMP_NUM_THREADS=1 python training/events/all_splits.py                  # rule-work splits
     OMP_NUM_THREADS=1 PYTHONPATH=<worktree>/src python training/events/all_splits.py --with-held-out
+    OMP_NUM_THREADS=1 python training/events/all_splits.py --with-held-out --with-test8   # end of round
 """
 import sys
 
 from warta.eval.events import evaluate, load_gold
 from warta.pipeline import load
 
-SPLITS = ("test4", "dev", "dev2", "test2", "test3", "dev3", "test")
+SPLITS = ("test7", "test4", "dev", "dev2", "test2", "test3", "dev3", "test")
 HELD_OUT = ("test5", "test6")
 
 
 def main():
-    splits = (HELD_OUT if "--with-held-out" in sys.argv else ()) + SPLITS
+    splits = (("test8",) if "--with-test8" in sys.argv else ()) + (HELD_OUT if "--with-held-out" in sys.argv else ()) + SPLITS
     nlp = load()
     for s in splits:
         r = evaluate(nlp, load_gold(None, s))

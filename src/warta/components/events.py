@@ -92,7 +92,7 @@ def _grammar() -> dict[str, frozenset[str]]:
 
 _G = _grammar()
 _RULE_ONLY_CLASSES = frozenset({"naming", "refusal_skip", "concessive", "means_prep", "content_object_not",
-                                "and_clause"})
+                                "and_clause", "copula", "request_complement"})
 PREP_TARGET = _G["prep_target"]
 PREP_NOT_ACTOR = _G["prep_not_actor"]
 CLAUSE_BREAK = _G["clause_break"]
@@ -109,6 +109,8 @@ EVALUATIVE = _G.get("evaluative", frozenset())   # "X sangat positif", "X merupa
 REFUSAL = frozenset(tuple(w.split()) for w in _G.get("refusal", frozenset()))   # "tidak akan", "enggan"
 REFUSAL_SKIP = _G.get("refusal_skip", frozenset())
 CONCESSIVE = _G.get("concessive", frozenset())   # "X ..., meski dikecam Y": X undergoes
+COPULA = _G.get("copula", frozenset())
+REQUEST_COMPLEMENT = _G.get("request_complement", frozenset())   # "meminta agar X ...": X is asked (issue 11)   # "X merupakan permohonan ...": a definition (issue 11)
 MEANS_PREP = _G.get("means_prep", frozenset())   # "lewat panggilan telepon": the means of the subject
 CONTENT_OBJECT_NOT = _G.get("content_object_not", frozenset())
 AND_CLAUSE = _G.get("and_clause", frozenset())
@@ -333,6 +335,22 @@ def _strings(doc: Doc) -> tuple[list[str], list[str]]:
         cached = ([strings[o] for o, _ in arr], [strings[lo] for _, lo in arr])
         doc.user_data["warta_events_strings"] = cached
     return cached
+
+
+def _complement_subject(doc: Doc, ments: list[Mention], trig: Trigger, hi: int) -> Optional[int]:
+    """The mention opening an "agar / supaya" clause right after a request verb (a comma may stand
+    between): the party asked. Grammar words as data (``request_complement`` in lang/event_grammar.tsv)."""
+    i = trig.end
+    while i < hi and doc[i].is_punct:
+        i += 1
+    if i >= hi or _norm(doc[i]) not in REQUEST_COMPLEMENT:
+        return None
+    j = i + 1
+    while j < hi and (_norm(doc[j]) in SUBJECT_LEAD or doc[j].like_num):
+        j += 1
+    for k, m in _from(ments, j):
+        return k if m.start == j and m.end <= hi else None
+    return None
 
 
 def find_triggers(doc: Doc, start: int, end: int, lex: Lexicon, taken: Optional[set] = None) -> list[Trigger]:
@@ -1958,6 +1976,16 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             if _norm(doc[trig.start]) in ORDER_VERB and any(t.start == trig.end and t.voice == "nominal" for t in triggers):
                 drop(trig, "order-of-an-act")
                 continue   # "Kuwait memerintahkan pengusiran 15 diplomat Iran": the ordered act is the event   # guideline: "meminta aparat untuk tidak menangkap X": the content of a request is no event
+            if trig.entry.type == "REQUEST" and not args.targets:
+                k = _complement_subject(doc, ments, trig, hi)
+                if k is not None:
+                    # "Teguh menyarankan, supaya DKI Jakarta mengoptimalkan ...": who is asked is the
+                    # subject of the agar / supaya clause
+                    args.targets = _coordinated(ments, k, doc, 1, a_lo, hi)
+                    how.append("complement-subject")
+            if trig.voice == "nominal" and _prev_word(doc, trig.start, lo) in COPULA:
+                drop(trig, "copula")
+                continue   # "red notice merupakan pemberitahuan dan permohonan ...": what a thing is, not an act
             if trig.voice == "nominal" and not args.targets and _prev_word(doc, trig.start, lo) in VENUE_PREP:
                 drop(trig, "venue")
                 continue   # "bertemu Turnbull di KTT G20", "dalam pertemuan itu": a venue or frame, not an event
