@@ -418,3 +418,60 @@ def test_bare_institution_after_its_foreign_namesake_is_foreign():
     text = "Jakarta, CNN Indonesia -- Mahkamah Agung menolak kasasi jaksa dalam kasus korupsi itu."
     ents = {e.name: e.actor for e in warta.extract(text, published="2017-07-20").entities}
     assert ents["Mahkamah Agung"] == "IDNJUD"
+
+
+def _with_ents(text: str, spans: list[tuple[str, str]]):
+    """spacy.blank doc whose ents are the given (surface, label) spans: the NER's slips set by hand."""
+    doc = spacy.blank("id")(text)
+    doc._.published = None
+    ents = []
+    for surface, label in spans:
+        start = text.index(surface)
+        ents.append(doc.char_span(start, start + len(surface), label=label))
+    doc.ents = ents
+    return doc
+
+
+def test_a_name_the_ner_ran_into_the_body_before_it_joins_its_short_form():
+    """The NER tags "General Manager Hotel Mutiara Indah Rudi Hartanto" as one ORG; the article
+    later writes "Rudi": the person is cut out of the span and the two are one entity."""
+    text = ("Secara terpisah, General Manager Hotel Mutiara Indah Rudi Hartanto mengatakan, tamu turun "
+            "separuh. “Kami memeriksa suhu setiap tamu,” ujar Rudi.")
+    doc = _with_ents(text, [("General Manager Hotel Mutiara Indah Rudi Hartanto", "ORG"), ("Rudi.", "PER")])
+    doc.ents = [e if e.text != "Rudi." else doc.char_span(e.start_char, e.end_char - 1, label="PER")
+                for e in doc.ents]
+    people = [e for e in analyse(doc) if e.type == "PER"]
+    rudi = [e for e in people if "Rudi" in texts(e)]
+    assert len(rudi) == 1 and rudi[0].name == "Rudi Hartanto"
+    assert not any(e.name.endswith("Rudi Hartanto") and e.type == "ORG" for e in analyse(doc))
+
+
+def test_a_run_together_name_without_a_short_form_is_left_alone():
+    """No one-word mention of the person elsewhere: no evidence, the NER's span stays as it is."""
+    text = "Secara terpisah, General Manager Hotel Mutiara Indah Rudi Hartanto mengatakan, tamu turun separuh."
+    doc = _with_ents(text, [("General Manager Hotel Mutiara Indah Rudi Hartanto", "ORG")])
+    assert not any(e.name == "Rudi Hartanto" for e in analyse(doc))
+
+
+def test_a_full_name_the_ner_clipped_is_completed_from_its_short_form():
+    """"Antropolog Dedi Supriadi Hamzah berpendapat" with only "Hamzah" tagged, and "Dedi" later."""
+    text = ("Antropolog Dedi Supriadi Hamzah berpendapat, ruang publik di kota itu kurang. Menurut Dedi, "
+            "pemerintah perlu membangun taman.")
+    doc = _with_ents(text, [("Hamzah", "PER"), ("Dedi,", "PER")])
+    doc.ents = [e if e.text != "Dedi," else doc.char_span(e.start_char, e.end_char - 1, label="PER")
+                for e in doc.ents]
+    dedi = [e for e in analyse(doc) if e.type == "PER" and "Dedi" in texts(e)]
+    assert len(dedi) == 1 and dedi[0].name == "Dedi Supriadi Hamzah"
+
+
+def test_the_short_form_may_be_the_name_after_muhammad_or_an_initial(nlp):
+    """Indonesian news shortens "M Syaiful Anwar" and "Muhammad Rian Ardianto" to "Syaiful", "Rian"
+    (lang/name_prefixes.txt), not to their first word."""
+    text = ("Kepala Unit Pengelola Kawasan Kota Tua M Syaiful Anwar menjelaskan, kawasan itu dibuka lagi pekan "
+            "depan. Syaiful melanjutkan, pengunjung dibatasi. Pebulu tangkis Muhammad Rian Ardianto menang. "
+            "Rian mengatakan, ia lega.")
+    doc = run(nlp, text, "2020-06-01")
+    syaiful = [e for e in doc._.entities if "Syaiful" in texts(e)]
+    rian = [e for e in doc._.entities if "Rian" in texts(e)]
+    assert len(syaiful) == 1 and "M Syaiful Anwar" in texts(syaiful[0])
+    assert len(rian) == 1 and "Muhammad Rian Ardianto" in texts(rian[0])

@@ -338,6 +338,135 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
     return out
 
 
+_MAX_NAME = 4   # words in one person's name
+
+
+def names_from_short_forms(doc: Doc, mentions: list[Mention], sent_of: list[int]) -> list[Mention]:
+    """Full names the NER ran into the body or title before them, or missed, found through the
+    one-word form the article uses for the person elsewhere.
+
+    Indonesian copy introduces a person once with a body and full name ("General Manager Santika
+    Hotel Indra Muaz", "Universitas Sam Ratulangi Flora Pricilia Kalalo") and afterwards writes one
+    of the names ("Indra", "Mansuri"). When the NER tags the first as one ORG or PER span, or misses
+    or clips it ("Antropolog Aris Arif Mundayat", "PO NPM Angga Vircansa [Chairul]"), the person's
+    mentions fall into two entities. A one-word PER mention elsewhere is the evidence: the words
+    around that name that are name words become the person's own mention; what precedes stays an
+    organisation (or is left to ``parse_titles`` when it is a title).
+    """
+    from warta.components.person_names import name_tables
+
+    global SPEECH_FORMS
+    if SPEECH_FORMS is None:
+        SPEECH_FORMS = _speech_forms()
+    name_words = name_tables()[1]
+    short = {variant_key(m.text) for m in mentions if m.label == "PER" and m.kind == "name" and m.kb is None
+             and m.end - m.start == 1 and len(m.text) >= 3}
+    if not short:
+        return mentions
+    n = len(doc)
+    at = {}
+    for m in mentions:
+        for i in range(m.start, m.end):
+            at[i] = m
+
+    def name_word(k: int) -> bool:
+        return _name_token(doc[k], ()) and not doc[k].text.isupper()
+
+    def person_around(k: int, lo: int, hi: int, absorb: bool) -> Optional[tuple[int, int]]:
+        """[s, e) of the name holding the short form at k, within [lo, hi); e - s >= 2."""
+        e = k + 1
+        while e < hi and e - k < _MAX_NAME and name_word(e) and (e not in at or (absorb and _single_person(at[e]))):
+            e += 1
+        s = k
+        while s - 1 >= lo and e - (s - 1) <= _MAX_NAME and (s - 1) not in at and name_word(s - 1) \
+                and (doc[s - 1].lower_ in name_words or _is_initial(doc[s - 1])):
+            s -= 1
+        return (s, e) if e - s >= 2 else None
+
+    def introduced(e: int) -> bool:
+        """What follows a person's full name on first mention: a speech verb, a verb and a comma
+        ("berpendapat,"), ", " or an age "(25)"."""
+        if e >= n:
+            return False
+        if _speech_verb(doc[e]) or doc[e].text == ",":
+            return True
+        if doc[e].text.islower() and doc[e].lower_.startswith(("me", "ber")) and e + 1 < n and doc[e + 1].text == ",":
+            return True
+        return doc[e].text == "(" and e + 2 < n and doc[e + 1].like_num and doc[e + 2].text == ")"
+
+    def title_case_line(k: int) -> bool:
+        """Headlines and lists in Title Case ("Persiba Tak Ingin Arema Leluasa") are no evidence."""
+        a = b = k
+        while a > 0 and "\n" not in doc[a - 1].text and not doc[a].is_sent_start:
+            a -= 1
+        while b < n - 1 and "\n" not in doc[b + 1].text and not doc[b + 1].is_sent_start:
+            b += 1
+        words = [doc[j] for j in range(a, b + 1) if doc[j].text[:1].isalpha()]
+        return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.6 * len(words)
+
+    drop: set[int] = set()
+    new: list[Mention] = []
+
+    def person(s: int, e: int) -> Mention:
+        span = doc[s:e]
+        return Mention(s, e, span.start_char, span.end_char, span.text, "PER", source="short-form", sent=sent_of[s])
+
+    for m in mentions:                    # a name run into the body before it
+        if m.kind != "name" or m.kb is not None or m.gaz is not None or m.label not in ("PER", "ORG") \
+                or m.end - m.start < 3:
+            continue
+        k = next((k for k in range(m.start + 1, m.end) if variant_key(doc[k].text) in short), None)
+        if k is None or m.end - k > _MAX_NAME or not all(name_word(j) for j in range(k, m.end)) \
+                or title_case_line(m.start):
+            continue
+        s = k
+        while s - 1 > m.start and m.end - (s - 1) <= _MAX_NAME and name_word(s - 1) \
+                and (doc[s - 1].lower_ in name_words or _is_initial(doc[s - 1])):
+            s -= 1
+        if m.end - s < 2 or all(doc[j].lower_ in name_words or _is_initial(doc[j]) for j in range(m.start, s)):
+            continue                      # "M Isa Sarnuri": all one person's name
+        head = doc[m.start:s]
+        honorific = all(doc[j].lower_.rstrip(".") in lexicon().honorifics for j in range(m.start, s))
+        acronym = len(head) == 1 and head[0].text.isupper() and len(head[0].text) >= 2 and m.label == "PER"
+        role = _match_role(doc, m.start)
+        role = role if role is not None and role[2] == "title" else None
+        if len(head) < 2 and not acronym and m.label == "ORG":
+            continue                      # "Universitas [Sam Ratulangi]", "PT [Ramayana …]": a body's own name
+        if role is None and not introduced(m.end):
+            continue                      # "The Leslie Uggams Show": no sign that a person is introduced
+        drop.add(id(m))
+        if role is None and not honorific and (m.label == "ORG" or acronym):
+            new.append(Mention(m.start, s, head.start_char, head.end_char, head.text, "ORG", source=m.source,
+                               sent=m.sent))
+        new.append(person(s, m.end))
+    kept = [m for m in mentions if id(m) not in drop] + new
+    at = {}
+    for m in kept:
+        for i in range(m.start, m.end):
+            at[i] = m
+    for k in range(n):                     # a full name the NER missed or clipped
+        if k in at or not name_word(k) or variant_key(doc[k].text) not in short:
+            continue
+        span = person_around(k, 0, n, absorb=True)
+        if span is None or any(isinstance(x, Mention) and x.start < k for x in [at.get(span[1] - 1)]):
+            continue
+        s, e = span
+        if not introduced(e) or title_case_line(s):
+            continue                       # "Tesla Motors secara resmi", "Dubai Downtown."
+        for j in range(s, e):
+            if j in at:
+                drop.add(id(at[j]))
+        m = person(s, e)
+        new.append(m)
+        for j in range(s, e):
+            at[j] = m
+    return sorted([m for m in mentions if id(m) not in drop] + new, key=lambda m: m.start)
+
+
+def _single_person(m: Mention) -> bool:
+    return m.label == "PER" and m.kind == "name" and m.kb is None and m.end - m.start == 1
+
+
 def _title_before(doc: Doc, start: int) -> bool:
     """A title ends right before token ``start``: a role phrase, then only title words ("Ketua
     Umum", "Bupati", "Ketua Dewan Kehormatan")."""
@@ -938,6 +1067,11 @@ def _acronym(words: list[str]) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1)
+def _name_prefixes() -> frozenset:
+    return frozenset(word_list("name_prefixes.txt"))
+
+
 def _person_match(short: list[str], full: list[str]) -> bool:
     """Is ``short`` (words) a way to write the person named ``full``? Variants allowed."""
     if not short or not full:
@@ -947,7 +1081,11 @@ def _person_match(short: list[str], full: list[str]) -> bool:
     if vs == vf:
         return True
     if len(vs) == 1:
-        return vs[0] in (vf[0], vf[-1]) and len(vs[0]) >= 2
+        if len(vs[0]) < 2:
+            return False
+        prefixes = _name_prefixes()
+        first = next((w for w, raw in zip(vf, full) if len(raw.rstrip(".")) > 1 and raw.lower() not in prefixes), vf[0])
+        return vs[0] in (vf[0], vf[-1], first)
     if len(vs) < len(vf):  # contiguous sub-sequence: "Jong Un" in "Kim Jong Un", "Sri Mulyani"
         for k in range(len(vf) - len(vs) + 1):
             if vf[k:k + len(vs)] == vs:
@@ -1457,6 +1595,7 @@ def analyse(doc: Doc, kb: Optional[KB] = None) -> list[R.Entity]:
     sent_of = _sentence_index(doc)
     _PUBLISHED["value"] = doc._.published
     mentions = acronym_expansions(doc, foreign_institutions(doc, name_mentions(doc, kb, sent_of), kb), sent_of)
+    mentions = names_from_short_forms(doc, mentions, sent_of)
     ends = {m.end: m for m in mentions}
     mentions = parse_titles(doc, [m for m in mentions if not _appositive_title(doc, m, ends)], kb, sent_of)
     lowercase_appositive_titles(doc, mentions, kb)
