@@ -12,6 +12,7 @@ type of a word that has one. The output rows keep the type, mode, CAMEO code and
 the row they derive from. Reviewed by hand after generation (forms listed in ``--drop`` are removed).
 
     python training/events/morph_forms.py            # writes src/warta/lang/event_trigger_forms.tsv (passive forms)
+    python training/events/morph_forms.py --voices passive,nominal   # issue 11: + reviewed peN-an nominals
     python training/events/morph_forms.py --voices active,passive,nominal --out /tmp/all.tsv   # every candidate
 """
 import argparse
@@ -24,11 +25,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 LANG = ROOT / "src" / "warta" / "lang"
 SUFFIXES = ("kan", "i", "")
+WITH_AN = False   # --with-an: also root + -an nominals (issue 11: tried, lowered the read set; not shipped)
 # generated forms judged wrong or too ambiguous on review (issue 9): another word (penemuan = discovery,
 # dialah), another type (penuntutan), a status cue (diduga), or mostly non-events in news ("saat dihubungi",
 # "dibahas" topics, "didorong oleh")
 REVIEWED_DROP = ("penemuan,dialah,penuntutan,disebutnya,disebutkan,dianggap,diduga,penyebutan,penilaian,"
-                 "pengamanan,didorong,dihubungi,peminjaman,dibahas,pembahasan,didiskusikan")
+                 "pengamanan,didorong,dihubungi,peminjaman,dibahas,pembahasan,didiskusikan,"
+                 # issue 11, peN-an review: another sense in news (penawaran harga, pendanaan = budget, penguasaan
+                 # lahan, perebutan kekuasaan, pengadilan = court, pelanggaran = violation, penyesalan = regret),
+                 # or no PLOVER act (pengampunan, penghinaan, pelecehan); mengamankan = also "secure an event"
+                 "penawaran,pendanaan,penguasaan,perebutan,pengadilan,pelanggaran,penyesalan,pengampunan,"
+                 "penghinaan,pelecehan,mengamankan,"
+                 # issue 11, -an review: another sense (selamatan, hubungan, temuan, bahasan, janjian, sebutan,
+                 # anggapan, dugaan = status cue, pertanyaan, persoalan, peringatan = commemoration too, hukuman =
+                 # a sentence, tangkapan = a catch, tahanan = detainee, tindakan, dudukan, rebutan, bubaran,
+                 # batasan, pukulan = economic blow too, tabrakan = collision, tawaran = price offer too)
+                 "selamatan,hubungan,temuan,bahasan,janjian,sebutan,anggapan,dugaan,pertanyaan,persoalan,"
+                 "peringatan,hukuman,tangkapan,tahanan,tindakan,dudukan,rebutan,bubaran,batasan,pukulan,"
+                 "tabrakan,tawaran,saluran,lepasan,ujian,ledakan")
 
 
 def roots_of_men(w: str) -> list[tuple[str, str]]:
@@ -89,6 +103,8 @@ def derive(form: str, voice: str) -> list[tuple[str, str]]:
             out.append(("di" + root + suf, "passive"))
             men = men_prefix(root)
             out.append(("pe" + men[2:] + "an", "nominal"))
+            if WITH_AN:
+                out.append((root + "an", "nominal"))   # issue 11: the -an result noun (serangan, tuduhan, kecaman)
     elif voice == "passive" and form.startswith("di") and len(form) > 5:
         body = form[2:]
         for suf in SUFFIXES:
@@ -111,7 +127,10 @@ def main():
     ap.add_argument("--voices", default="passive",
                     help="voices to add (issue 9 ships passive only: active and peN-an additions lowered the check set)")
     ap.add_argument("--out", default=str(LANG / "event_trigger_forms.tsv"))
+    ap.add_argument("--with-an", action="store_true", help="also propose root + -an nominals (issue 11, not shipped)")
     args = ap.parse_args()
+    global WITH_AN
+    WITH_AN = args.with_an
     counts = Counter()
     word = re.compile(r"[a-z]+")
     for f in sorted(glob.glob(f"{args.indosum}/*.jsonl")):
