@@ -502,3 +502,42 @@ def test_more_month_leads_and_hope_as_a_future_cue():
     assert one("partai uji coba di pengujung April", date(2017, 4, 17)).value == "2017-04"
     t = one("Scherzer berharap untuk bisa mengungguli Colorado Rockies pada pertandingan di hari Minggu", pub)
     assert t.value == "2018-09-30"
+
+
+# --- eighth round (Kompas habits seen in PFSA-ID; sentences written for these tests) -----------------------
+
+@pytest.mark.parametrize("text, expr, value", [
+    ("Realisasi investasi triwulan II-2020 hanya Rp 4,5 triliun.", "triwulan II-2020", "2020-Q2"),
+    ("Nilainya turun dibandingkan triwulan I-2020.", "triwulan I-2020", "2020-Q1"),
+    ("Ekspor pada semester I-2020 senilai 4,6 miliar dollar AS.", "semester I-2020", "2020-H1"),
+])
+def test_quarter_with_hyphenated_year(text, expr, value):
+    t = one(text, date(2020, 7, 29))
+    assert (t.text, t.value) == (expr, value)
+
+
+def test_friday_prayer_is_no_day():
+    found = find_times("Penggeledahan dimulai sehabis shalat Jumat, kata ketua RT, Jumat sore.", date(2021, 4, 2))
+    assert [(t.text, t.value) for t in found] == [("Jumat sore", "2021-04-02")]
+
+
+def test_speed_is_no_recurrence_but_a_daily_count_is():
+    found = find_times("Kapal melaju hampir 30 kilometer per jam dan melayani 700 penumpang per hari.", date(2020, 10, 29))
+    assert [(t.text, t.value) for t in found] == [("per hari", "P1D")]
+
+
+def test_n_days_before_counts_from_the_last_named_day():
+    text = "Keterangan tertulis diterima pada Kamis (29/10/2020). Kapal itu tiba di Ambon tiga hari sebelumnya."
+    t = find_times(text, date(2020, 10, 29))[-1]
+    assert (t.text, t.value, t.kind) == ("tiga hari sebelumnya", "2020-10-26", "date")
+    text = "Pada tanggal 29 September 1918 pasukan menyerbu. Jerman meminta gencatan senjata empat hari kemudian."
+    assert find_times(text, date(2018, 9, 30))[-1].value == "1918-10-03"
+
+
+@pytest.mark.parametrize("text", [
+    "Pelanggan disarankan memesan setidaknya satu hari sebelumnya.",   # a length ahead, no day named before
+    "Tiket bisa dibeli sejak 1 Januari. Pengunjung bisa beli dua hari sebelumnya dari rumah.",   # modal + verb
+])
+def test_n_days_before_as_a_length(text):
+    t = find_times(text, date(2018, 1, 26))[-1]
+    assert t.kind == "duration" and t.value in ("P1D", "P2D") and "sebelumnya" not in t.text

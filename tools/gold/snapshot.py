@@ -1,6 +1,7 @@
 """Before/after snapshot of times and places over breadth text, for reading what a rule change moves.
 
     OMP_NUM_THREADS=1 python tools/gold/snapshot.py OUT.jsonl [--places] [--n 1500] [--seed 5]
+    OMP_NUM_THREADS=1 python tools/gold/snapshot.py OUT.jsonl --pfsa   # PFSA-ID breadth (eighth round)
     python tools/gold/snapshot.py --diff A.jsonl B.jsonl
 
 Text: ``--n`` IndoSum articles outside the gold (seed ``--seed``, as ``breadth.py``) and every NTREX
@@ -40,7 +41,22 @@ def pool(n: int, seed: int) -> list[dict]:
     return out
 
 
-def snap(path: Path, n: int, seed: int, places: bool) -> None:
+def pfsa_pool() -> list[dict]:
+    """PFSA-ID dev-40 articles of this helper's share (index = 0 mod 3) outside test16/test17, with their
+    nominal dates (tools/gold/pfsa.py; the three without a "(d/m/yyyy)" date are left out)."""
+    import pfsa
+
+    held = pfsa.held_out_ids()
+    out = []
+    for i, text in enumerate(pfsa.articles()):
+        doc_id = f"pfsa-{i}"
+        if i % 3 or doc_id in held or pfsa.published(doc_id, text) is None:
+            continue
+        out.append({"id": doc_id, "published": pfsa.published(doc_id, text), "text": text})
+    return out
+
+
+def snap(path: Path, n: int, seed: int, places: bool, use_pfsa: bool = False) -> None:
     from datetime import date, datetime
 
     from warta.components.times import find_times
@@ -52,7 +68,7 @@ def snap(path: Path, n: int, seed: int, places: bool) -> None:
 
         nlp = warta.load()
     with open(path, "w", encoding="utf-8") as fh:
-        for a in pool(n, seed):
+        for a in (pfsa_pool() if use_pfsa else pool(n, seed)):
             p = a["published"]
             pub = datetime.fromisoformat(p) if "T" in p or " " in p else date.fromisoformat(p)
             rec = {"id": a["id"]}
@@ -79,8 +95,8 @@ def diff(a: Path, b: Path) -> None:
             sb = {tuple(x) for x in rb.get(kind, [])}
             for x in sorted(sa ^ sb, key=lambda x: x[0]):
                 sign = "+" if x in sb else "-"
-                counts[(kind, "ntrex" if i.startswith("ntrex") else "indosum")] = counts.get(
-                    (kind, "ntrex" if i.startswith("ntrex") else "indosum"), 0) + 1
+                src = "ntrex" if i.startswith("ntrex") else "pfsa" if i.startswith("pfsa") else "indosum"
+                counts[(kind, src)] = counts.get((kind, src), 0) + 1
                 t = rb["text"]
                 print(f"{sign} {kind[0]} {i[:28]:28} {x[2:]!s:60.60} | …{t[max(0, x[0] - 70):x[1] + 40]}…".replace("\n", " "))
     print("changed items:", counts)
@@ -93,8 +109,9 @@ if __name__ == "__main__":
     ap.add_argument("--n", type=int, default=1500)
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--diff", nargs=2, type=Path)
+    ap.add_argument("--pfsa", action="store_true", help="PFSA-ID breadth articles instead (full pipeline)")
     args = ap.parse_args()
     if args.diff:
         diff(*args.diff)
     else:
-        snap(Path(args.out), args.n, args.seed, args.places)
+        snap(Path(args.out), args.n, args.seed, args.places or args.pfsa, args.pfsa)

@@ -133,9 +133,11 @@ class _Lang:
                 rf"(?i:\b{mod}(?:bulan\s+)?)(?P<mon>{mon_full})\s+(?:(?P<y>\d{{4}})\b|\((?P<yb>(?:19|20)\d{{2}})\))")),
             ("month_range", re.compile(
                 rf"(?i:\b{mod}(?:bulan\s+)?)(?P<mon>{mon_full})\s*(?:-|–|hingga|sampai|s/d)\s*(?P<mon2>{mon_full})\s+(?P<y>\d{{4}})\b")),
-            ("quarter", re.compile(   # "kuartal II 2017", "triwulan pertama tahun ini", "semester I 2017"
+            ("quarter", re.compile(   # "kuartal II 2017", "triwulan pertama tahun ini", "semester I 2017",
+                # and Kompas's "triwulan II-2020" / "semester I-2020" (the year joined by a hyphen)
                 rf"(?i:\b(?P<qu>{_alt(self.quarter_units)}))\s+(?P<qn>(?i:{_alt(self.quarter_ords)}))"
-                rf"\s+(?:(?i:tahun\s+)?(?P<y>(?:19|20)\d{{2}})\b|(?P<rely>(?i:tahun\s+(?:lalu|ini|depan|kemarin)))\b)")),
+                rf"(?:\s*[-–]\s*(?P<yh>(?:19|20)\d{{2}})\b"
+                rf"|\s+(?:(?i:tahun\s+)?(?P<y>(?:19|20)\d{{2}})\b|(?P<rely>(?i:tahun\s+(?:lalu|ini|depan|kemarin)))\b))")),
             ("season_year", re.compile(r"\b(?P<y>(?:19|20)\d{2})\s*/\s*(?P<y2>\d{2}|(?:19|20)\d{2})\b(?![/.,]\d)")),
             ("set_adj", re.compile(rf"\b(?P<adj>{_alt(self.cues['set_adj'])})\b")),
             ("count_range", re.compile(
@@ -161,7 +163,7 @@ class _Lang:
                 rf"\b{_alt(self.cues['vague_count'])}\s+{unit}(?:\s+yang)?\s+(?:lalu|silam|terakhir|ke\s+depan|mendatang)\b", I)),
             ("count", re.compile(
                 rf"\b(?:(?P<num>\d+(?:[.,]\d+)?|{numword})\s+(?P<unit>{unit})|se(?P<seunit>{unit}))"
-                rf"(?:\s+(?P<past>{past})|\s+(?P<fut>{fut}))?\b(?!-)", I)),
+                rf"(?:\s+(?P<past>{past})|\s+(?P<fut>{fut})|\s+(?P<anac>{_alt(self.cues['count_before'] | self.cues['count_after'])}))?\b(?!-)", I)),
             ("set", re.compile(
                 rf"\b(?P<lead>{setl}|per)\s+(?:(?P<num>\d+|{numword})\s+)?(?:hari\s+(?=(?:{wd})\b))?"
                 rf"(?P<unit>{unit}|{wd})(?:nya)?\b", I)),
@@ -196,6 +198,9 @@ class _Lang:
         self.count_lead_re = re.compile(rf"\b{_alt(self.cues['count_lead'])}\s+$", I)
         self.count_follow_re = re.compile(rf"^\s+{_alt(self.cues['count_follow'])}\b", I)
         self.month_follow_re = re.compile(rf"^\s+{_alt(self.cues['month_follow'])}\b", I)
+        self.length_lead_re = re.compile(rf"\b{_alt(self.cues['length_lead'])}\s+(?:\w+\s+)?$", I)   # "bisa beli dua hari sebelumnya"
+        self.weekday_name_re = re.compile(rf"\b{_alt(self.cues['weekday_name'])}\s+$", I)   # "shalat Jumat"
+        self.rate_unit_re = re.compile(rf"\b{_alt(self.cues['rate_unit'])}\s+$")   # "30 kilometer per jam"
         self.law_re = re.compile(r"\b(?:nomor|no\.?)\s*[:.]?\s*\d+\s+$", I)
         self.law_year_re = re.compile(r"\b(?:nomor|no\.?)\s*[:.]?\s*\d+\s+tahun\s+$", I)
         self.law_name_re = re.compile(rf"\b(?:{_alt(f for f, k in table('time_cues.tsv') if k == 'law_lead')})\s+(?:[A-Z][\w-]*\s+){{1,4}}$")   # capitalised: a law's title
@@ -629,6 +634,8 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
             if g["lead"].lower() == "per":
                 return None
             return ("P1W", "set", True)
+        if g["lead"].lower() == "per" and L.rate_unit_re.search(text[max(0, s - 12):s]):
+            return None   # "kecepatan 30 kilometer per jam": a rate
         unit, iso, is_time = L.units[u]
         n = L.number(g["num"]) if g.get("num") else 1
         if n is None:
@@ -640,8 +647,8 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
         unit, n = L.quarter_units[_norm(g["qu"])], L.quarter_ords[g["qn"].lower()]
         if unit == "H" and n > 2:
             return None
-        if g.get("y"):
-            y = int(g["y"])
+        if g.get("y") or g.get("yh"):
+            y = int(g.get("y") or g["yh"])
         elif ctx.anchor is not None:
             y = ctx.anchor.year + L.relative[_norm(g["rely"])][1]
         else:
@@ -667,6 +674,8 @@ def _handle(name: str, m: re.Match, ctx: _Ctx) -> Optional[tuple]:
         return (f"T{h:02d}:{mi:02d}{off}", "time", True)   # date is prefixed later, from the clause
     if name == "weekday":
         wd = L.weekdays[_norm(g["wd"])]
+        if not g.get("dir") and L.weekday_name_re.search(text[max(0, s - 12):s]):
+            return None   # "sehabis shalat Jumat": the Friday prayer
         if wd == 7 and _norm(g["wd"]) == "minggu" and L.week_ordinal_re.match(text[e:e + 12]):
             return None   # "Minggu kedua": a week
         direction = re.sub(r"\s+", " ", (g.get("dir") or "").lower()) or None
@@ -842,6 +851,33 @@ def _speech_carry(found, ctx: _Ctx):
 _PRECISION = {"year": re.compile(r"\d{4}"), "month": re.compile(r"\d{4}-\d{2}"), "day": _DAY}
 
 
+def _count_anaphoric(t: TimeMatch, g: dict, last: list, ctx: _Ctx, text: str) -> TimeMatch:
+    """"tiga hari sebelumnya", "empat hari kemudian", "10 tahun sebelumnya": N units from the last date the
+    text named at that precision (a length when it named none, or after "setidaknya", "selama" …)."""
+    L = _lang()
+    cut = t.end - len(g["anac"])
+    while cut > t.start and text[cut - 1].isspace():
+        cut -= 1
+    length = TimeMatch(t.start, cut, text[t.start:cut], t.value, t.kind, t.precise, t.until, t.rule)   # "N unit" alone
+    if g.get("seunit") or L.length_lead_re.search(text[max(0, t.start - 24):t.start]):
+        return length
+    n = L.number(g["num"])
+    unit = L.units[_norm(g["unit"])][0]
+    if n is None or not float(n).is_integer() or unit == "-":
+        return length
+    need = "day" if unit in ("day", "week") else unit
+    prev = next((x.value for x in reversed(last) if x.kind == "date" and x.value and x.rule != "count"
+                 and _PRECISION[need].match(x.value) and (need != "month" or _PRECISION["month"].fullmatch(x.value)
+                                                         or _DAY.fullmatch(x.value))), None)
+    if prev is None:
+        return length
+    mo = re.match(r"\d{4}-(\d{2})(?!\d)", prev)
+    d = date.fromisoformat(prev[:10]) if _DAY.fullmatch(prev[:10]) else date(int(prev[:4]), int(mo.group(1)) if mo else 1, 1)
+    sign = -1 if _norm(g["anac"]) in L.cues["count_before"] else 1
+    v, k = _shift(d, unit, sign * int(n))
+    return TimeMatch(t.start, t.end, t.text, v, k, True, t.until, t.rule)
+
+
 def _anaphoric(found, ctx: _Ctx):
     """"tahun sebelumnya", "pada tahun yang sama", "Lebaran tahun sebelumnya", "bulan yang sama tahun
     lalu": counted from the last date before it that the text gives to that precision (the story's
@@ -850,6 +886,8 @@ def _anaphoric(found, ctx: _Ctx):
     out, last = [], []
     for t, m in found:
         g = m.groupdict()
+        if t.rule == "count" and g.get("anac"):
+            t = _count_anaphoric(t, g, last, ctx, m.string)
         if t.value is None and g.get("ana") and t.rule in ("anaphoric", "holiday"):
             unit, off = L.anaphoric[_norm(g["ana"])]
             q = ctx.quote_at(t.start)
