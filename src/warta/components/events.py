@@ -92,7 +92,7 @@ def _grammar() -> dict[str, frozenset[str]]:
 
 _G = _grammar()
 _RULE_ONLY_CLASSES = frozenset({"naming", "refusal_skip", "concessive", "means_prep", "content_object_not",
-                                "and_clause", "copula", "request_complement"})
+                                "and_clause", "copula", "request_complement", "consequence"})
 PREP_TARGET = _G["prep_target"]
 PREP_NOT_ACTOR = _G["prep_not_actor"]
 CLAUSE_BREAK = _G["clause_break"]
@@ -116,6 +116,7 @@ CONTENT_OBJECT_NOT = _G.get("content_object_not", frozenset())
 AND_CLAUSE = _G.get("and_clause", frozenset())
 CONTENT_SPAN = 20   # tokens from a request / proposal word to the verb it asks for
 CONDITIONAL = _G.get("conditional", frozenset())
+CONSEQUENCE = _G.get("consequence", frozenset())   # "Jika ..., X akan / bisa V": a hypothetical (issue 11)
 BETWEEN = _G.get("between", frozenset())
 PAIR_JOIN = _G.get("pair_join", frozenset())
 SKIP_BEFORE_VERB = _G["skip_before_verb"]
@@ -902,6 +903,20 @@ def _conditional(doc: Doc, trig: Trigger, lo: int) -> bool:
         if not doc[k].is_alpha or (w in CLAUSE_BREAK and w not in CONDITIONAL):
             return False
     return False
+
+
+def _conditional_consequence(doc: Doc, trig: Trigger, lo: int) -> bool:
+    """The trigger is the hypothetical consequence of a sentence that opens with an 'if' clause
+    ("Jika terbukti ..., Departemen Agama ... bisa menindak mereka", "Kalau ada yang reaktif, akan
+    langsung kami minta swab"): a future or ability word (class ``consequence``) stands between the
+    comma closing the if-clause and the trigger."""
+    first = next((k for k in range(lo, trig.start) if doc[k].is_alpha), None)
+    if first is None or _norm(doc[first]) not in CONDITIONAL:
+        return False
+    comma = next((k for k in range(trig.start - 1, first, -1) if doc[k].text == ","), None)
+    if comma is None:
+        return False
+    return any(_norm(doc[k]) in CONSEQUENCE for k in range(comma + 1, trig.start))
 
 
 def _refusal_start(doc: Doc, trig: Trigger, lo: int) -> int:
@@ -1964,6 +1979,9 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             if _conditional(doc, trig, lo):
                 drop(trig, "conditional")
                 continue   # "jika ditangkap Polisi", "kalau ... berani menangkap Rizieq": a hypothetical, no event
+            if _conditional_consequence(doc, trig, lo):
+                drop(trig, "conditional")
+                continue   # "Jika terbukti ..., Departemen ... bisa menindak mereka": the consequence of a hypothesis
             if trig.voice != "nominal" and _modal_before(doc, trig, lo):
                 drop(trig, "modal")
                 continue   # "Para perwira aktif harus mengundurkan diri": an obligation, not an act
