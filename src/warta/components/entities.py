@@ -300,6 +300,10 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
                 label = "ORG"       # "militan [Daesh]" tagged as a person: the KB knows only the group
         if label == "PER" and gaz is None:
             role = _match_role(doc, ent.start)
+            if role is not None and role[2] == "title" and role[0] < ent.end and k + 1 < len(ents) \
+                    and ents[k + 1].start == ent.end and LABEL_MAP.get(ents[k + 1].label_, ents[k + 1].label_) == "PER":
+                continue            # "[Imam Besar Masjid Istiqlal] [Nasaruddin Umar]": the title of the
+                                    # person after it, typed as a person too; left to parse_titles
             if role is not None and role[0] == ent.end and role[2] == "title" \
                     and not any(o.end - o.start > 1 and o.label_ in ("PER", "PERSON") and ent.text in o.text.split()
                                 for o in ents):
