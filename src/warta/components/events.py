@@ -2037,6 +2037,14 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                     # "Trump dan Moon lewat panggilan telepon menyatakan ...": the means is the subject's act
                     args.sources = _coordinated(ments, k, doc, -1, a_lo, trig.start)
                     how.append("means")
+            if not args.sources and trig.voice == "nominal" and trig.start - a_lo > 3 and args.targets \
+                    and _prev_word(doc, trig.start, a_lo) in FRAME_PREP and trig.entry.type in RECIPROCAL:
+                k = _left_subject(doc, ments, trig.start - 1, a_lo, triggers)
+                if k is not None and not any(_same(ments[k].actor, m.actor) for m in args.targets):
+                    # "Anies Baswedan, Gubernur DKI Jakarta dalam rapat koordinasi dengan Tim Pengawas DPR RI,
+                    # ... menjelaskan": the meeting framed after the subject is the subject's
+                    args.sources = _coordinated(ments, k, doc, -1, a_lo, trig.start)
+                    how.append("frame-after-subject")
             if not args.sources and trig.voice == "nominal" and trig.start - a_lo <= 3 \
                     and any(_norm(t) in FRAME_PREP for t in doc[a_lo: trig.start]):
                 k = _frame_agent(doc, ments, trig, hi)
