@@ -268,7 +268,7 @@ def write_model(rows: list[dict], use_threshold: bool) -> None:
                         + (" --core" if "--core" in sys.argv else ""),
         "data": f"warta's own events gold (tests/data/events-gold*.jsonl), splits {', '.join(SPLITS)}: "
                 f"{len(rows)} articles, {sum(len(r['labels']) for r in rows)} predicted events, "
-                f"{sum(r['labels'].count(1) for r in rows)} right; test5 and test6 held out",
+                f"{sum(r['labels'].count(1) for r in rows)} right; test5, test6 held out; PFSA-ID test7 / test8 (CC BY-NC-SA) never used",
         "licence": "our own annotations (same licence as the project)",
         "l2": lam,
         "threshold": thr if use_threshold else 0.0,
