@@ -496,3 +496,36 @@ def test_a_hyphenated_first_name_is_no_place():
     got = places("teman-teman dari Nicholas Cleves, Ann-Laure Decadt, Darren Drake.")
     assert not any(p[0] == "Ann" for p in got)
     assert [p[0] for p in places("Kereta cepat Jakarta-Bandung selesai.")] == ["Jakarta", "Bandung"]
+
+
+# --- eighth round (Kompas habits seen in PFSA-ID; sentences written for these tests) -----------------------
+
+def test_dateline_city_whose_name_is_also_a_word():
+    got = places("MALANG, KOMPAS — Aktivitas penerbangan di Jawa Timur masih berlangsung normal.")
+    assert ("MALANG", "Malang", "city", "IDN") in got
+
+
+def test_islands_and_island_groups_of_eastern_indonesia():
+    text = ("Kapal melayani rute dari Ambon ke Pulau Buru, Pulau Seram, dan Kepulauan Lease, lalu ke "
+            "Banda Naira dan Kepulauan Kei. Hutan di Pegunungan Meratus masih lebat.")
+    got = {p.text: p for p in find_places(text)}
+    for name, point in (("Pulau Buru", (-3.4, 126.6)), ("Pulau Seram", (-3.1, 129.5)), ("Banda Naira", (-4.53, 129.9)),
+                        ("Kepulauan Kei", (-5.75, 132.75)), ("Kepulauan Lease", (-3.6, 128.55)),
+                        ("Pegunungan Meratus", (-2.6, 115.6))):
+        assert name in got and km((got[name].row.lat, got[name].row.lon), point) < 50, name
+
+
+def test_town_placed_by_the_regency_named_as_its_capital():
+    text = "Rute pelayaran ditambah lagi ke Saumlaki, ibu kota Kabupaten Kepulauan Tanimbar."
+    got = {p.text: p for p in find_places(text)}
+    assert "Saumlaki" in got and km((got["Saumlaki"].row.lat, got["Saumlaki"].row.lon), (-7.98, 131.30)) < 10
+
+
+def test_species_epithet_in_lower_case_is_no_place():
+    text = "Sebelas orangutan sumatera dilepasliarkan di Jambi."
+    s = text.index("sumatera")
+    ents = [(s, s + len("sumatera"), "LOC")]
+    assert [p.text for p in find_places(text, ents=ents)] == ["Jambi"]
+    text = "Ia pulang dari sumatera kemarin."   # a lower-case place after a preposition stays a place
+    s = text.index("sumatera")
+    assert [p.text for p in find_places(text, ents=[(s, s + 8, "LOC")])] == ["sumatera"]

@@ -86,6 +86,7 @@ class Gazetteer:
         self.cues = set(ctx.get("cue", {}))
         self.locatives = {w for w, target in ctx.get("cue", {}).items() if target == "locative"}
         self.lower_words = set(ctx.get("lower_word", {}))
+        self.epithet_before = set(ctx.get("epithet_before", {}))
         self.org_before = set(ctx.get("org_before", {}))
         self.org_after = set(ctx.get("org_after", {}))
         self.org_before_re = re.compile(r"(?:^|\s)(?:" + "|".join(
@@ -243,8 +244,10 @@ def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
         if lab in PLACE_LABELS:
             span = text[s:e]
             cands = g.lookup(span)
-            if span.islower() and (span in g.lower_words or any(weak for _, weak in cands)):
-                continue   # "gelandang serang", "di medan perang", "asam jawa": the NER's lower-case word
+            if span.islower() and (span in g.lower_words or any(weak for _, weak in cands)
+                                   or _word_before(text, s).lower() in g.epithet_before):
+                continue   # "gelandang serang", "di medan perang", "asam jawa": the NER's lower-case word;
+                # "burung pelanduk kalimantan", "orangutan sumatera": a species' epithet
             if cands and (s, e) not in seen:
                 hits.append((s, e, span if span in g.alias else span.title()))
     # "Malang Raya", "Bandung Raya": a city's metropolitan area, at the city's point (not "Jalan Bogor Raya")
@@ -400,6 +403,10 @@ def _dateline_typo(text, chosen, taken, g: Gazetteer):
         return chosen
     w = m.group(1)
     low = w.lower()
+    if w.isupper() and w.title() in g.alias and any(wk == 1 for _, wk in g.alias[w.title()]):
+        # "MALANG, KOMPAS —": a city whose name is also an ordinary word ("malang") has no upper-case
+        # alias in the automaton; in the dateline it is the city
+        return sorted(chosen + [(m.start(1), m.end(1), w.title())])
     if w in g.alias or w.title() in g.alias or low.title() in g.time_words:
         return chosen
     found = g.one_edit_aliases(low)
@@ -554,6 +561,9 @@ def _radius(row: GazRow) -> float:
 _NAME = re.compile(r"[A-Z][a-z]+(?:(?:[ ]|-)[A-Z][a-z]+){0,2}")
 _UNIT_WORD = re.compile(r"(?:Kecamatan|Kabupaten|Kota|Provinsi|Kelurahan|Desa|Kab\.|Kec\.)\s+")
 _ADDRESS_GAP = re.compile(r"\s*(?:No\.?\s*\d+\s*[A-Z]?\s*)?(?:RT\.?\s*\d+\s*/\s*(?:RW\.?\s*)?\d+\s*)?,?\s*")
+# "ke Larat di Kabupaten Kepulauan Tanimbar", "ke Saumlaki, ibu kota Kabupaten Kepulauan Tanimbar": the next
+# part of an address after "di" (before a unit word) or after "ibu kota"
+_ADDRESS_DI = re.compile(r"\s+di\s+(?=(?:Kecamatan|Kabupaten|Kota|Provinsi|Kab\.|Kec\.)\s)|,\s*ibu\s?kota\s+")
 
 
 def _code(row: GazRow) -> Optional[str]:
@@ -625,10 +635,10 @@ def _local_places(text, out: list[PlaceMatch], ents, sent_starts, g: Gazetteer) 
             continue   # "Pasar Senen": the market word is no village
         per = any(lab in VETO_LABELS for lab in ents.containing(s, e))
         # the next part of the address, if any
-        gap = _ADDRESS_GAP.match(text, e)
+        gap = _ADDRESS_DI.match(text, e) or _ADDRESS_GAP.match(text, e)
         nxt = gap.end() if gap.end() > e else None
         pm = _UNIT_WORD.match(text, nxt) if nxt is not None else None
-        if nxt is not None and "," not in text[e:nxt] and not pm:
+        if nxt is not None and "," not in text[e:nxt] and not pm or (gap.re is _ADDRESS_DI and not pm and by_start.get(nxt) is None):
             nxt = None   # "Cigugur Kabupaten Kuningan" needs no comma; a bare name does
         nxt_m = (found.get(nxt) or by_start.get(nxt)) if nxt is not None else None
         if nxt_m is None and pm:
