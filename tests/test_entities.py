@@ -475,3 +475,15 @@ def test_the_short_form_may_be_the_name_after_muhammad_or_an_initial(nlp):
     rian = [e for e in doc._.entities if "Rian" in texts(e)]
     assert len(syaiful) == 1 and "M Syaiful Anwar" in texts(syaiful[0])
     assert len(rian) == 1 and "Muhammad Rian Ardianto" in texts(rian[0])
+
+
+def test_indonesian_province_abbreviations_are_places_and_give_titles_their_country(nlp):
+    """The KB holds no Indonesian regions; the places table does ("Sultra", "Kaltim", "DIY")."""
+    text = ("Kepala Otoritas Jasa Keuangan Sultra Mohammad Fredly Nasution mengatakan hal itu di Kendari. "
+            "Banjir melanda Jatim, sementara Kaltim dan Sulsel aman. Gubernur DIY Sri Sultan Hamengku Buwono X hadir.")
+    ents = run(nlp, text, "2020-06-01")._.entities
+    fredly = by_name(ents, "Mohammad Fredly Nasution")
+    assert fredly.type == "PER" and fredly.country == "IDN"
+    assert by_name(ents, "Kaltim").type == "LOC" and by_name(ents, "Kaltim").country == "IDN"
+    sultan = by_name(ents, "Sri Sultan Hamengku Buwono X")
+    assert sultan.country == "IDN" and sultan.actor == "IDNGOV"

@@ -294,6 +294,13 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
                         add(cut.start, cut.end, kb.get(idx)["type"], source="kb", kb_idx=idx)
                         add(cut.end, ent.end, "PER")
                         continue
+        if label == "PER" and gaz is None and _idn_region(doc[ent.start].text):
+            if ent.end - ent.start == 1:
+                label = "LOC"       # "[Kaltim] dan Sulsel aman": a province the NER called a person
+            elif ent.end - ent.start >= 3 and all(_name_token(doc[j], ()) for j in range(ent.start + 1, ent.end)):
+                add(ent.start, ent.start + 1, "LOC")   # "Kepala OJK [Sultra Mohammad Fredly Nasution]"
+                add(ent.start + 1, ent.end, "PER")
+                continue
         if label == "PER" and gaz is None and ent.end - ent.start == 1:
             ids = kb.lookup(ent.text)
             if ids and all(kb.get(i)["type"] == "ORG" for i in ids):
@@ -662,10 +669,27 @@ def _indonesian_roles() -> frozenset:
 
 
 def _body_codes(m: Mention, kb: KB) -> tuple[Optional[str], Optional[str]]:
-    """(country, actor) of a place or organisation mention, from its gazetteer row, else its KB entity."""
+    """(country, actor) of a place or organisation mention, from its gazetteer row, else its KB entity;
+    an Indonesian province or regency the KB does not hold ("Gubernur [DIY]") is in IDN."""
     ent = kb.get(m.kb) if m.kb is not None else None
-    return ((m.gaz or {}).get("country") or (ent or {}).get("country"),
-            (m.gaz or {}).get("actor") or (ent or {}).get("actor"))
+    country = (m.gaz or {}).get("country") or (ent or {}).get("country")
+    if country is None and m.label == "LOC" and _idn_region(m.text):
+        country = "IDN"
+    return country, (m.gaz or {}).get("actor") or (ent or {}).get("actor")
+
+
+@lru_cache(maxsize=4096)
+def _idn_region(name: str) -> bool:
+    """Is ``name`` (capitalised) only ever an Indonesian province, regency or city in the places table
+    ("Kaltim", "DIY", "Sultra", "Bogor")? The KB holds no Indonesian regions; the places stage does."""
+    from warta.components.places import gazetteer
+
+    if not name[:1].isupper():
+        return False
+    g = gazetteer()
+    rows = [g.rows[i] for i, _ in g.lookup(name)]
+    return bool(rows) and all(r.country == "IDN" and r.feature in ("admin", "city") for r in rows) \
+        and any(r.feature == "admin" for r in rows)
 
 
 def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) -> list[Mention]:
@@ -742,6 +766,11 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
                 continue
             if j in covered:
                 break
+            if _idn_region(t.text) and j + 1 < n and doc[j + 1].text[:1].isupper():
+                country = country or "IDN"  # "Gubernur [DIY] Sri Sultan …": a region no entity marks
+                has_spec = True
+                j = last_title = j + 1
+                continue
             if t.text[:1].isupper() and (low in lex.title_words or low in lex.honorifics or _match_role(doc, j)):
                 j += 1
                 last_title = j
