@@ -901,3 +901,22 @@ def test_menyergap_by_officers_is_a_seizure(nlp):
     _, evs = events_of(nlp, "Ia baru menyadari ada kehebohan terjadi di panggung karena petugas keamanannya "
                             "langsung menyergap Webb.")
     assert find(evs, "COERCE", source="petugas", target="Webb", trigger="menyergap")
+
+
+@pytest.mark.shared
+def test_pfsa_gold_keeps_no_text_and_rebuilds_it_from_shared(shared_dir):
+    """The PFSA-ID events gold (CC BY-NC-SA) stores ids, offsets and spans only; load_gold rebuilds each
+    article's text from ../shared, and every trigger and split offset lands on its stored surface string."""
+    import json
+    from warta.eval.events import PFSA_GOLD_DIR, load_gold
+
+    for split, n in (("test7", 12), ("test8", 10)):
+        raw = [json.loads(l) for l in open(PFSA_GOLD_DIR / f"events-gold-{split}.jsonl", encoding="utf-8")]
+        assert len(raw) == n and all("text" not in r for r in raw)
+        gold = load_gold(None, split)
+        assert [g["id"] for g in gold] == [r["id"] for r in raw]
+        for art in gold:
+            assert art["text"].split(",", 1)[0].isupper()   # the Kompas dateline "JAKARTA, KOMPAS —"
+            for e in art["events"]:
+                t = e["trigger"]
+                assert art["text"][t["start"]:t["end"]] == t["text"]
