@@ -487,3 +487,15 @@ def test_indonesian_province_abbreviations_are_places_and_give_titles_their_coun
     assert by_name(ents, "Kaltim").type == "LOC" and by_name(ents, "Kaltim").country == "IDN"
     sultan = by_name(ents, "Sri Sultan Hamengku Buwono X")
     assert sultan.country == "IDN" and sultan.actor == "IDNGOV"
+
+
+def test_a_name_inside_a_kompas_style_quote_is_not_the_speaker_of_katanya(nlp):
+    """Kompas opens quotes with the closing glyph (”…,” katanya): the entity stage reads the marks as
+    the quotes stage pairs them, so "Andi Wijaya" inside the quote is not the -nya speaker."""
+    text = ("Menteri Kesehatan Budi Gunadi Sadikin meninjau rumah sakit di Bandung, Senin (7/6/2021). ”Pasien "
+            "datang terlambat. Saya sudah bicara dengan Andi Wijaya tentang hal itu,” katanya.")
+    doc = run(nlp, text, "2021-06-08")
+    budi = by_name(doc._.entities, "Budi Gunadi Sadikin")
+    assert "katanya" in texts(budi)
+    quote = next(q for q in doc._.quotes if q.kind == "direct")
+    assert quote.speaker == budi.id

@@ -1303,19 +1303,19 @@ def _enclitic(tok) -> tuple[Optional[str], str]:
 
 
 def _quote_mask(doc: Doc) -> list[bool]:
-    """True for tokens inside “…” or "…" (pronouns there refer to third parties, or the speaker)."""
-    inside = False
+    """True for tokens inside a quotation (pronouns there refer to third parties, or the speaker).
+
+    The quotes stage's own pairing of marks is used, so that Kompas's ”…,” (the closing glyph
+    opening a quote too) and quotes running over paragraphs are read as that stage reads them."""
+    from bisect import bisect_left, bisect_right
+
+    from warta.components.quotes import find_quoted_spans
+
+    starts = [t.idx for t in doc]
     mask = [False] * len(doc)
-    for t in doc:
-        if t.text in ("“",):
-            inside = True
-        elif t.text in ("”",):
-            inside = False
-            continue
-        elif t.text == '"':
-            inside = not inside
-            continue
-        mask[t.i] = inside
+    for q in find_quoted_spans(doc_text(doc))[0]:
+        for i in range(bisect_right(starts, q.start), bisect_left(starts, q.end - 1)):
+            mask[i] = True
     return mask
 
 
