@@ -529,3 +529,10 @@ def test_species_epithet_in_lower_case_is_no_place():
     text = "Ia pulang dari sumatera kemarin."   # a lower-case place after a preposition stays a place
     s = text.index("sumatera")
     assert [p.text for p in find_places(text, ents=[(s, s + 8, "LOC")])] == ["sumatera"]
+
+
+def test_regional_office_before_the_place_and_a_name():
+    text = ("Hal itu disampaikan Kepala Dinas Kesehatan Banyuwangi Widji Lestariono di Banyuwangi. "
+            "Tim disinfeksi terdiri dari BPBD Banyuwangi dan relawan.")
+    got = [p.text for p in find_places(text)]
+    assert got.count("Banyuwangi") == 3
