@@ -536,3 +536,10 @@ def test_regional_office_before_the_place_and_a_name():
             "Tim disinfeksi terdiri dari BPBD Banyuwangi dan relawan.")
     got = [p.text for p in find_places(text)]
     assert got.count("Banyuwangi") == 3
+
+
+def test_papuan_district_and_regency_aliases():
+    got = places("Tim diserang di Kampung Mbomogoh, Distrik Sugapa, Kabupaten Intan Jaya, Papua.")
+    assert ("Distrik Sugapa", "Kecamatan Sugapa", "admin", "IDN") in got
+    got = places("Jarak Manado-Siau (Kabupaten Siau Tagulandang Biaro /Sitaro) lebih dari 150 kilometer.")
+    assert ("Sitaro", "Kabupaten Kepulauan Siau Tagulandang Biaro", "admin", "IDN") in got
