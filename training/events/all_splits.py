@@ -8,6 +8,7 @@ splits; test8 (PFSA-ID, blind) is scored only with ``--with-test8``, once, at th
     OMP_NUM_THREADS=1 python training/events/all_splits.py                  # rule-work splits
     OMP_NUM_THREADS=1 PYTHONPATH=<worktree>/src python training/events/all_splits.py --with-held-out
     OMP_NUM_THREADS=1 python training/events/all_splits.py --with-held-out --with-test8   # end of round
+    ... --all-events     every event, also those below the learned-confidence threshold (min_confidence 0)
 """
 import sys
 
@@ -21,6 +22,8 @@ HELD_OUT = ("test5", "test6")
 def main():
     splits = (("test8",) if "--with-test8" in sys.argv else ()) + (HELD_OUT if "--with-held-out" in sys.argv else ()) + SPLITS
     nlp = load()
+    if "--all-events" in sys.argv:
+        nlp.get_pipe("warta_events").min_confidence = 0.0
     for s in splits:
         r = evaluate(nlp, load_gold(None, s))
         t, y = r["triples"], r["type"]
