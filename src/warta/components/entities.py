@@ -1635,6 +1635,7 @@ def analyse(doc: Doc, kb: Optional[KB] = None) -> list[R.Entity]:
     mentions = group_mentions(doc, mentions, kb, sent_of)
     mentions = pattern_person_mentions(doc, mentions, sent_of)
     mentions = surname_mentions(doc, mentions, sent_of)
+    mentions = names_from_short_forms(doc, mentions, sent_of)   # short forms the patterns found
     clusters = cluster(mentions, kb)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     pronouns = pronoun_mentions(doc, sent_of, taken)
