@@ -499,3 +499,18 @@ def test_a_name_inside_a_kompas_style_quote_is_not_the_speaker_of_katanya(nlp):
     assert "katanya" in texts(budi)
     quote = next(q for q in doc._.quotes if q.kind == "direct")
     assert quote.speaker == budi.id
+
+
+def test_bodies_named_after_an_indonesian_region_are_one_organisation(nlp):
+    """"Kepolisian Daerah Papua" is the police of Papua (IDNCOP), not the police plus the place, and
+    "Bank Bali" is a bank: otherwise the place, not the body, is the actor of what the body did."""
+    text = ("Kepolisian Daerah Papua menangkap seorang warga di Jayapura, Senin (3/8/2020). Pemprov Papua "
+            "menyambut baik langkah itu. Kasus cessie Bank Bali juga sudah ditolak Mahkamah Agung.")
+    ents = run(nlp, text, "2020-08-04")._.entities
+    polda = by_name(ents, "Kepolisian Daerah Papua")
+    assert polda.type == "ORG" and polda.country == "IDN" and polda.actor == "IDNCOP"
+    assert by_name(ents, "Pemprov Papua").actor == "IDNGOV"
+    assert by_name(ents, "Bank Bali").type == "ORG"
+    assert not any(e.name == "Papua" for e in ents)
+    arrest = next(v for v in run(nlp, text, "2020-08-04")._.events if v.trigger.text == "menangkap")
+    assert arrest.source.text == "Kepolisian Daerah Papua"

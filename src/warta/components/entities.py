@@ -557,6 +557,51 @@ def foreign_institutions(doc: Doc, mentions: list[Mention], kb: KB) -> list[Ment
     return out
 
 
+@lru_cache(maxsize=1)
+def _org_before_words() -> frozenset:
+    """Words that make the place name after them part of a body's name ("Bank Bali", "Semen Padang"):
+    the ``org_before`` rows of lang/places_context.tsv, which the places stage reads the same way."""
+    return frozenset(row[0] for row in table("places_context.tsv") if len(row) > 1 and row[1] == "org_before")
+
+
+def regional_bodies(doc: Doc, mentions: list[Mention], kb: KB) -> list[Mention]:
+    """Bodies named after an Indonesian region are one organisation, not a body and a place:
+    "Kepolisian Daerah Papua", "Kejati Papua", "Pemprov Papua", "DPRD Jawa Barat" (an Indonesian
+    institution's generic KB name followed by a province or regency: IDN, the institution's actor
+    code), and "Bank Bali", "Universitas Indonesia" (a name-leading word before a place). Otherwise
+    the place stands as the actor of what the body did."""
+    out: list[Mention] = []
+    starts = {m.start for m in mentions}
+    lead = _org_before_words()
+    k = 0
+    while k < len(mentions):
+        m = mentions[k]
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        ent = kb.get(m.kb) if m.kb is not None else None
+        if (nxt is not None and ent is not None and m.label == "ORG" and nxt.start == m.end and nxt.label == "LOC"
+                and ent.get("country") == "IDN" and (ent.get("actor") or "").startswith("IDN")
+                and nxt.kb is None and _idn_region(nxt.text)):
+            span = doc[m.start:nxt.end]
+            gaz = {"id": f"regional:{ent['name']}:{nxt.text}", "name": span.text, "country": "IDN",
+                   "actor": ent["actor"]}
+            out.append(Mention(m.start, nxt.end, span.start_char, span.end_char, span.text, "ORG", gaz=gaz,
+                               source="kb", sent=m.sent))
+            k += 2
+            continue
+        if m.label == "LOC" and m.kind == "name" and m.start > 0 and (m.start - 1) not in starts \
+                and doc[m.start - 1].text in lead and not any(o.start < m.start < o.end for o in mentions):
+            span = doc[m.start - 1:m.end]
+            country, _ = _body_codes(m, kb)
+            gaz = {"id": f"body:{span.text}", "name": span.text, "country": country, "actor": None}
+            out.append(Mention(m.start - 1, m.end, span.start_char, span.end_char, span.text, "ORG", gaz=gaz,
+                               source="kb", sent=m.sent))
+            k += 1
+            continue
+        out.append(m)
+        k += 1
+    return out
+
+
 ACRONYM_RUN_MAX = 10
 
 
@@ -1627,7 +1672,8 @@ def analyse(doc: Doc, kb: Optional[KB] = None) -> list[R.Entity]:
     doc = DocView(doc)
     sent_of = _sentence_index(doc)
     _PUBLISHED["value"] = doc._.published
-    mentions = acronym_expansions(doc, foreign_institutions(doc, name_mentions(doc, kb, sent_of), kb), sent_of)
+    mentions = acronym_expansions(doc, regional_bodies(doc, foreign_institutions(doc, name_mentions(doc, kb, sent_of), kb), kb),
+                                  sent_of)
     mentions = names_from_short_forms(doc, mentions, sent_of)
     ends = {m.end: m for m in mentions}
     mentions = parse_titles(doc, [m for m in mentions if not _appositive_title(doc, m, ends)], kb, sent_of)
