@@ -543,3 +543,8 @@ def test_papuan_district_and_regency_aliases():
     assert ("Distrik Sugapa", "Kecamatan Sugapa", "admin", "IDN") in got
     got = places("Jarak Manado-Siau (Kabupaten Siau Tagulandang Biaro /Sitaro) lebih dari 150 kilometer.")
     assert ("Sitaro", "Kabupaten Kepulauan Siau Tagulandang Biaro", "admin", "IDN") in got
+
+
+def test_street_named_after_a_place_is_no_place():
+    got = [p.text for p in find_places("Di toko itu, di Jalan Sumatera, Bandung, kapasitas dikurangi separuh.")]
+    assert got == ["Bandung"]
