@@ -541,3 +541,11 @@ def test_n_days_before_counts_from_the_last_named_day():
 def test_n_days_before_as_a_length(text):
     t = find_times(text, date(2018, 1, 26))[-1]
     assert t.kind == "duration" and t.value in ("P1D", "P2D") and "sebelumnya" not in t.text
+
+
+def test_pasar_minggu_is_a_place_and_berselang_a_later_date():
+    found = find_times("Sopir angkot trayek Pasar Minggu-Kampung Melayu mengangkut enam orang, Minggu (7/6/2020).",
+                       date(2020, 6, 7))
+    assert [(t.text, t.value) for t in found] == [("Minggu (7/6/2020)", "2020-06-07")]
+    text = "Penerbangan perdana dilakukan pada 16 Agustus 2017. Tiga bulan berselang, Presiden meninjau pabriknya."
+    assert find_times(text, date(2020, 4, 22))[-1].value == "2017-11"
