@@ -1541,7 +1541,8 @@ def link(clusters: list[Cluster], kb: KB, published, doc: Doc) -> list[R.Entity]
         if not names and not titles:
             continue
         ent = kb.get(c.kb) if c.kb is not None else None
-        longest = max(names, key=lambda m: (len(m.words), -m.start)) if names else None
+        # the longest name, written in mixed case when it ever is (a "SURABAYA, KOMPAS —" dateline is not the name)
+        longest = max(names, key=lambda m: (len(m.words), not m.text.isupper(), -m.start)) if names else None
         name = (ent or {}).get("name") or (c.gaz or {}).get("name") or (longest.text if longest else titles[0].text)
         if ent is None and c.label == "PER" and longest is not None:
             start, end = _strip_honorifics(doc, longest.start, longest.end)
