@@ -15,8 +15,13 @@ Selection (deterministic): the events helper's articles (index = 1 mod 3) that
   article, the day of its own news; time of day unknown).
 The eligible ids are shuffled with ``random.Random(SEED)``; the first 12 are test7, the next 10 test8.
 
-    python training/events/pfsa_draw.py            # writes articles-test7/8.jsonl + /tmp sentences
+Issue 12 drew its blind sets the same way from the lead's share (index = 2 mod 3, never read for events),
+seed 12: the first 12 of the shuffle are test9, the rest (up to 10) test10.
+
+    python training/events/pfsa_draw.py            # issue 11: writes articles-test7/8.jsonl + /tmp sentences
+    python training/events/pfsa_draw.py --issue 12 # issue 12: articles-test9/10.jsonl + /tmp sentences
 """
+import argparse
 import json
 import random
 import re
@@ -31,6 +36,8 @@ SEED = 11
 MAX_CHARS = 9000
 MIN_HITS = 10
 SIZES = (("test7", 12), ("test8", 10))
+# issue -> (residue mod 3, seed, (split, size) ...)
+DRAWS = {11: (1, 11, SIZES), 12: (2, 12, (("test9", 12), ("test10", 10)))}
 TOPIC = re.compile(r"\b(polisi|polri|polda|polres|kepolisian|kpk|korupsi|tersangka|terdakwa|ditangkap|"
                    r"ditahan|penangkapan|penahanan|pengadilan|hakim|jaksa|kejaksaan|vonis|dakwaan|"
                    r"pidana|hukum|dpr|dprd|mpr|partai|pilkada|pemilu|kpu|bawaslu|presiden|menteri|"
@@ -52,10 +59,10 @@ def published(text: str):
     return max(ds).isoformat() if ds else None
 
 
-def eligible(arts) -> list[dict]:
+def eligible(arts, residue: int = 1) -> list[dict]:
     out = []
     for i, a in enumerate(arts):
-        if i % 3 != 1:
+        if i % 3 != residue:
             continue
         t = a.text
         hits, off = len(TOPIC.findall(t)), len(OFF_TOPIC.findall(t))
@@ -67,14 +74,17 @@ def eligible(arts) -> list[dict]:
 
 
 def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--issue", type=int, default=11, choices=sorted(DRAWS))
+    residue, seed, sizes = DRAWS[ap.parse_args().issue]
     arts = pfsa_articles()
-    pool = eligible(arts)
-    random.Random(SEED).shuffle(pool)
+    pool = eligible(arts, residue)
+    random.Random(seed).shuffle(pool)
     from warta.pipeline import load, prepare_doc
     nlp = load()
     OUT.mkdir(exist_ok=True)
     k = 0
-    for split, n in SIZES:
+    for split, n in sizes:
         rows = pool[k:k + n]
         k += n
         with open(HERE / f"articles-{split}.jsonl", "w", encoding="utf-8") as fh:
