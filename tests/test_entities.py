@@ -159,6 +159,18 @@ def test_possessive_nya_prefers_the_nearest_owner_in_its_sentence(nlp, data_dir)
     assert owner.name == "Susi Pudjiastuti"
 
 
+def test_menurutnya_after_a_long_quote_is_the_running_speaker(nlp, data_dir):
+    """IndoSum 1491706824 (coref gold): "Menurutnya, …" after Yoyon Indrayana's quote is Yoyon, as a
+    speech verb's -nya would be (lang/nya_referential.tsv class 'source'), though the quote's
+    sentences put him out of the pronoun window."""
+    row = next(json.loads(line) for line in (data_dir / "coref-gold.jsonl").open(encoding="utf-8")
+               if line.startswith('{"id": "1491706824'))
+    doc = run(nlp, row["text"], row["published"])
+    at = row["text"].index("Menurutnya, ketersediaan")
+    owner = next(e for e in doc._.entities if any(m.start == at for m in e.mentions))
+    assert owner.name == "Yoyon Indrayana"
+
+
 def test_bare_title_the_ner_calls_a_person_joins_its_holder(nlp):
     """IndoSum 1505343834 (Rohingya aid): the NER tags the bare "Presiden" after "kata" as a person; it is
     the President named at the start, and so is the speaker of the quotes it closes."""

@@ -1449,6 +1449,8 @@ def resolve_pronouns(doc: Doc, mentions: list[Mention], pronouns: list[Mention],
             continue
         if cls == "pronoun" and m.start > 0 and doc[m.start - 1].lower_ in SPEECH_FORMS:
             cls = "speech"                        # '…," ujar dia.': resolved like "ujarnya"
+        if cls == "source":
+            cls = "speech"                        # "Menurutnya, …": the source is the running speaker
         best, best_score = None, 0.0
         nearest = None
         if cls in _NEAREST_CLASSES:
