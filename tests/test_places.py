@@ -548,3 +548,18 @@ def test_papuan_district_and_regency_aliases():
 def test_street_named_after_a_place_is_no_place():
     got = [p.text for p in find_places("Di toko itu, di Jalan Sumatera, Bandung, kapasitas dikurangi separuh.")]
     assert got == ["Bandung"]
+
+
+def _ents(text, *words, label="PER"):
+    return [(text.index(w), text.index(w) + len(w), label) for w in words]
+
+
+def test_place_read_as_person_between_places_or_after_an_office():
+    text = "Kami sudah berkampanye di Manado, Tomohon, Bolaang Mongondow Utara, dan Bitung."
+    assert "Tomohon" in [p.text for p in find_places(text, ents=_ents(text, "Tomohon"))]
+    text = "Kapolres Purwakarta AKBP Hanny Hidayat membenarkan kejadian itu."
+    assert [p.text for p in find_places(text, ents=_ents(text, "Purwakarta"))] == ["Purwakarta"]
+    text = "Hal itu dikatakan di Bogor, Bima menegaskan aturan tetap berlaku."   # the mayor, not Kota Bima
+    assert [p.text for p in find_places(text, ents=_ents(text, "Bima"))] == ["Bogor"]
+    text = "Senator Elizabeth Warren mengatakan dia akan mencalonkan diri."   # a foreign city name stays a name
+    assert find_places(text, ents=_ents(text, "Elizabeth Warren")) == []

@@ -287,6 +287,7 @@ def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
     if surnames:   # "Peter Bone … Bone mengatakan": the person again, not Kabupaten Bone
         chosen = [c for c in chosen if text[c[0]:c[1]] not in surnames or _word_before(text, c[0]).lower() in g.cues
                   or any(g.rows[i].key[0] in "CPSX" for i, _ in g.lookup(c[2]))]   # not a country, province, state
+    chosen = _listed_persons(text, hits, chosen, taken, ents, g)
     chosen = _typos(text, chosen, taken, ents, g)
     chosen = _dateline_typo(text, chosen, taken, g)
     # Countries named unambiguously give context for the rest.
@@ -319,6 +320,36 @@ def find_places(text: str, ents: Optional[list[tuple[int, int, str]]] = None,
     if any(m.row.country not in (None, "IDN") for m in out):
         out = _small_places(text, out, ents)
     return out
+
+
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:dan\s+|serta\s+|atau\s+)?|\s+(?:dan|serta|atau)\s+)")
+
+
+def _listed_persons(text, hits, chosen, taken, ents, g: Gazetteer):
+    """An Indonesian regency or city the NER read as a person but listed between places: "kampanye di
+    Manado, Tomohon, Bolaang Mongondow Utara", "yakni Merauke, Asmat, dan Yalimo" — joined by a comma or
+    "dan" to a place on one side and followed by a comma, "dan" or the sentence's end (so "di Bogor, Bima
+    menegaskan" keeps the mayor)."""
+    if not chosen:
+        return chosen
+    spans = {(c[0], c[1]) for c in chosen}
+    starts = {c[0] for c in chosen}
+    ends = {c[1] for c in chosen}
+    add = []
+    for s, e, alias in hits:
+        if (s, e) in spans or any(taken[s:e]) or not any(lab in VETO_LABELS for lab in ents.containing(s, e)):
+            continue
+        if not any(g.rows[i].country == "IDN" and g.rows[i].key[:2] in ("R:", "G:") for i, _ in g.lookup(alias)):
+            continue
+        after = _LIST_SEP.match(text, e)
+        goes_on = after is not None or re.match(r"\s*[.;]", text[e:e + 2])
+        before = re.search(r"(?:,\s*(?:dan\s+|serta\s+|atau\s+)?|\s+(?:dan|serta|atau)\s+)$", text[max(0, s - 12):s])
+        prev_place = before is not None and (s - len(before.group(0))) in ends
+        next_place = after is not None and after.end() in starts
+        if goes_on and (prev_place or next_place):
+            add.append((s, e, alias))
+            taken[s:e] = b"\x01" * (e - s)
+    return sorted(chosen + add) if add else chosen
 
 
 # --------------------------------------------------------------------------- misspelt names
@@ -915,8 +946,10 @@ def _accept(text, s, e, alias, ents, sent_starts, g: Gazetteer) -> bool:
     cands0 = g.lookup(alias)
     strong = " " in alias or any(g.rows[i].key[0] in "CPSX" for i, _ in cands0)
     for lab in ents.containing(s, e):
-        if lab in VETO_LABELS and not strong:
+        if lab in VETO_LABELS and not strong and not (g.title_before_re.search(text[max(0, s - 20):s])
+                                                      and any(g.rows[i].country == "IDN" for i, _ in cands0)):
             return False   # a person ("Bima Arya"); countries, provinces, states and regions are kept ("Florida" tagged PER)
+            # … but not after a regional office: "Kapolres Yahukimo" tagged PER is the regency
     per = ents.span(s, e)
     if (per is not None and per[2] in VETO_LABELS and per[0] == s and per[1] > e and text[e:e + 1] == " "
             and cands0 and all(g.rows[i].key.startswith("C:") for i, _ in cands0)):
