@@ -526,3 +526,18 @@ def test_bodies_named_after_an_indonesian_region_are_one_organisation(nlp):
     assert not any(e.name == "Papua" for e in ents)
     arrest = next(v for v in run(nlp, text, "2020-08-04")._.events if v.trigger.text == "menangkap")
     assert arrest.source.text == "Kepolisian Daerah Papua"
+
+
+def test_initials_given_for_a_person_are_that_person_not_a_country(nlp):
+    """Crime news names suspects by initials: "berinisial AS" is a man, not the United States, and
+    "RI" after it is not Indonesia; "kata KNR" then has a person as its speaker."""
+    text = ("Polisi menangkap seorang pria berinisial AS (25) di Bekasi, Senin (3/8/2020). Tersangka lain "
+            "berinisial KNR dan RI juga ditahan. “Saya menjual togel karena penghasilan kurang,” kata KNR. "
+            "Dia mengaku menyesal. AS dijerat pasal pencurian.")
+    ents = run(nlp, text, "2020-08-04")._.entities
+    assert not any(e.country == "USA" for e in ents)
+    for initials in ("AS", "KNR", "RI"):
+        person = by_name(ents, initials)
+        assert person.type == "PER" and person.country is None
+    assert "Dia" in texts(by_name(ents, "KNR"))
+    assert texts(by_name(ents, "AS")) == ["AS", "AS"]

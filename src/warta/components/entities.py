@@ -349,6 +349,50 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
     return out
 
 
+_INITIALS_MAX = 5   # letters in a person's initials ("AS", "KNR", "MHD")
+
+
+def _initials(text: str) -> bool:
+    letters = text.replace(".", "")
+    return 1 <= len(letters) <= _INITIALS_MAX and letters.isalpha() and letters.isupper()
+
+
+def initials_persons(doc: Doc, mentions: list[Mention], sent_of: list[int]) -> list[Mention]:
+    """Initials the article gives for a person ("pria berinisial AS (25)", "berinisial KNR dan RI")
+    are that person wherever they recur in the article: "AS" is then no United States and "RI" no
+    Indonesia, and "kata KNR" has a person as speaker."""
+    cues = frozenset(word_list("initials_cues.txt"))
+    given: set[str] = set()
+    n = len(doc)
+    for i in range(n):
+        if doc[i].lower_ not in cues:
+            continue
+        j = i + 1
+        while j < n and (doc[j].text == ":" or doc[j].text.isspace()):
+            j += 1
+        while j < n and _initials(doc[j].text):   # "berinisial AS, BS, dan CS"
+            given.add(doc[j].text)
+            j += 1
+            if j + 1 < n and doc[j].lower_ in (",", "dan", "serta") and _initials(doc[j + 1].text):
+                j += 1
+            elif j + 2 < n and doc[j].text == "," and doc[j + 1].lower_ == "dan" and _initials(doc[j + 2].text):
+                j += 2
+    if not given:
+        return mentions
+    out = []
+    covered = set()
+    for m in mentions:
+        if m.end - m.start == 1 and doc[m.start].text in given:
+            m = Mention(m.start, m.end, m.start_char, m.end_char, m.text, "PER", source="initials", sent=m.sent)
+        out.append(m)
+        covered.update(range(m.start, m.end))
+    for i in range(n):
+        if i not in covered and doc[i].text in given:
+            t = doc[i]
+            out.append(Mention(i, i + 1, t.idx, t.idx + len(t.text), t.text, "PER", source="initials", sent=sent_of[i]))
+    return sorted(out, key=lambda m: m.start)
+
+
 _MAX_NAME = 4   # words in one person's name
 
 
@@ -1675,8 +1719,8 @@ def analyse(doc: Doc, kb: Optional[KB] = None) -> list[R.Entity]:
     doc = DocView(doc)
     sent_of = _sentence_index(doc)
     _PUBLISHED["value"] = doc._.published
-    mentions = acronym_expansions(doc, regional_bodies(doc, foreign_institutions(doc, name_mentions(doc, kb, sent_of), kb), kb),
-                                  sent_of)
+    mentions = initials_persons(doc, name_mentions(doc, kb, sent_of), sent_of)
+    mentions = acronym_expansions(doc, regional_bodies(doc, foreign_institutions(doc, mentions, kb), kb), sent_of)
     mentions = names_from_short_forms(doc, mentions, sent_of)
     ends = {m.end: m for m in mentions}
     mentions = parse_titles(doc, [m for m in mentions if not _appositive_title(doc, m, ends)], kb, sent_of)
