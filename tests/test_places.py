@@ -563,3 +563,11 @@ def test_place_read_as_person_between_places_or_after_an_office():
     assert [p.text for p in find_places(text, ents=_ents(text, "Bima"))] == ["Bogor"]
     text = "Senator Elizabeth Warren mengatakan dia akan mencalonkan diri."   # a foreign city name stays a name
     assert find_places(text, ents=_ents(text, "Elizabeth Warren")) == []
+
+
+def test_a_list_after_a_unit_word_names_units_of_that_kind():
+    text = ("Di Kabupaten Kebumen, kecamatan yang masuk zona merah yaitu Kecamatan Adimulyo, Ambal, dan Mirit. "
+            "Desa yang masuk zona merah yaitu Desa Sempor, Wonorejo, Tersobo, dan Lembupurwo.")
+    got = {p.text: p for p in find_places(text)}
+    for name in ("Ambal", "Mirit", "Tersobo", "Lembupurwo"):
+        assert name in got and km((got[name].row.lat, got[name].row.lon), (-7.655, 109.617)) < 40, name

@@ -647,9 +647,20 @@ def _local_places(text, out: list[PlaceMatch], ents, sent_starts, g: Gazetteer) 
     masked = "".join(parts) + text[pos:]
     names = sorted([(x.start(), x.end()) for x in _NAME.finditer(masked)] + [(m.start, m.end) for m in out])
     found: dict[int, PlaceMatch] = {}
+    # a list after a unit word names units of that kind: "Kecamatan Adimulyo, Karanganyar, Ambal, dan Mirit",
+    # "Desa Sempor, Wonorejo, Meles …" (left to right, each name inheriting the cue of the one before it)
+    listed: dict[int, str] = {}
+    prev_end, prev_cue = None, None
+    for s, e in names:
+        w0 = text[s:e].split()[0]
+        own = w0 if w0 in g.locality_cue and "span" in g.locality_cue[w0] and w0[0].isupper() else None
+        if own is None and prev_cue and prev_end is not None and _LIST_SEP.fullmatch(text[prev_end:s]):
+            listed[s] = prev_cue
+            own = prev_cue
+        prev_end, prev_cue = e, own
     for s, e in reversed(names):   # right to left: the next part of an address is resolved first
         cue_m = g.locality_cue_re.search(text[max(0, s - 12):s])
-        cue = cue_m.group("cue") if cue_m else None
+        cue = cue_m.group("cue") if cue_m else listed.get(s)
         words = text[s:e].split()
         s_run = None
         k = next((k for k in range(1, len(words) - 1) if words[k] in g.locality_cue and words[k][0].isupper()), None)
