@@ -6,14 +6,16 @@ falling check sum. The held-out test5 and test6 are never scored here; they are 
 ``warta eval events --split test5`` at the start (test5) and the end (both) of the round.
 
 Issue 11: test7 (PFSA-ID, scored once blind at the start) joins the read set; test8 is never scored here.
+Issue 12: test9 (PFSA-ID, scored once blind at the start) joins the read set; test8 (scored once at the end
+of issue 11, never read) joins the check set; test10 is never scored here.
 
     OMP_NUM_THREADS=1 python training/events/rulework.py
 """
 from warta.eval.events import evaluate, load_gold
 from warta.pipeline import load
 
-READ = ("dev", "dev2", "test2", "test3", "test4", "test7")
-CHECK = ("dev3", "test")
+READ = ("dev", "dev2", "test2", "test3", "test4", "test7", "test9")
+CHECK = ("dev3", "test", "test8")
 SPLITS = READ + CHECK
 
 

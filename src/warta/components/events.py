@@ -92,7 +92,8 @@ def _grammar() -> dict[str, frozenset[str]]:
 
 _G = _grammar()
 _RULE_ONLY_CLASSES = frozenset({"naming", "refusal_skip", "concessive", "means_prep", "content_object_not",
-                                "and_clause", "copula", "request_complement", "consequence"})
+                                "and_clause", "copula", "request_complement", "consequence",
+                                "purpose_intent"})
 PREP_TARGET = _G["prep_target"]
 PREP_NOT_ACTOR = _G["prep_not_actor"]
 CLAUSE_BREAK = _G["clause_break"]
@@ -117,6 +118,7 @@ AND_CLAUSE = _G.get("and_clause", frozenset())
 CONTENT_SPAN = 20   # tokens from a request / proposal word to the verb it asks for
 CONDITIONAL = _G.get("conditional", frozenset())
 CONSEQUENCE = _G.get("consequence", frozenset())   # "Jika ..., X akan / bisa V": a hypothetical (issue 11)
+PURPOSE_INTENT = _G.get("purpose_intent", frozenset())   # "untuk membantu ...": an intent (issue 12)
 BETWEEN = _G.get("between", frozenset())
 PAIR_JOIN = _G.get("pair_join", frozenset())
 SKIP_BEFORE_VERB = _G["skip_before_verb"]
@@ -1982,6 +1984,14 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             if _conditional_consequence(doc, trig, lo):
                 drop(trig, "conditional")
                 continue   # "Jika terbukti ..., Departemen ... bisa menindak mereka": the consequence of a hypothesis
+            if trig.voice == "passive" and trig.entry.type == "COERCE" and trig.entry.mode == "arrest" \
+                    and "COERCE" in told_types and _relative_verb(doc, trig, lo):
+                drop(trig, "given-arrest")
+                continue   # "ratusan pelajar yang diamankan tersebut": an arrest told before, restated as given
+            if trig.voice == "active" and not args.targets \
+                    and _prev_word(doc, _skip_adverbs(doc, trig.start, lo), lo) in PURPOSE_INTENT:
+                drop(trig, "purpose")
+                continue   # "dikerahkan untuk membantu misi SAR": what an act is for is an intent, no event
             if trig.voice != "nominal" and _modal_before(doc, trig, lo):
                 drop(trig, "modal")
                 continue   # "Para perwira aktif harus mengundurkan diri": an obligation, not an act
