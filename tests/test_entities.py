@@ -541,3 +541,20 @@ def test_initials_given_for_a_person_are_that_person_not_a_country(nlp):
         assert person.type == "PER" and person.country is None
     assert "Dia" in texts(by_name(ents, "KNR"))
     assert texts(by_name(ents, "AS")) == ["AS", "AS"]
+
+
+def test_a_definite_description_after_a_speech_cue_is_the_person_with_that_title(nlp):
+    """"kata politisi Gerindra itu" describes someone named before whose title names Gerindra, not a
+    group of Gerindra politicians; "Menurutnya" after it is the same person."""
+    text = ("Wakil Ketua Umum Partai Gerindra Edhy Prabowo menilai aksi penolakan terhadap Wakil Ketua DPR "
+            "Fahri Hamzah di Manado melukai Pancasila. Sebelumnya, kedatangan Fahri Hamzah ditolak massa di "
+            "Bandara Sam Ratulangi. Fahri harus membatalkan sejumlah agendanya. Massa memaksa Fahri melewati "
+            "jalan alternatif. “Aksi penolakan itu mencederai nilai-nilai Pancasila. Tindakan tersebut berpotensi "
+            "menular ke daerah lain. Hal itu sangat disayangkan,” kata politisi Gerindra itu. Menurutnya, negara "
+            "memperbolehkan demonstrasi sebagai bentuk berdemokrasi.")
+    doc = run(nlp, text, "2017-05-15")
+    edhy = by_name(doc._.entities, "Edhy Prabowo")
+    assert "politisi Gerindra" in texts(edhy) and "Menurutnya" in texts(edhy)
+    assert not any(e.type == "MISC" and e.name == "politisi Gerindra" for e in doc._.entities)
+    quote = next(q for q in doc._.quotes if q.kind == "direct")
+    assert quote.speaker == edhy.id

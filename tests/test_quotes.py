@@ -461,3 +461,16 @@ def test_direct_only_cue_needs_a_direct_quote():
     names = {e.id: e.name for e in rec.entities}
     assert [(q.kind, q.cue.text if q.cue else None, names.get(q.speaker)) for q in rec.quotes] == \
         [("direct", "melanjutkan", "William Goh")]
+
+
+def test_a_description_closed_by_a_demonstrative_and_an_adverb_names_the_last_speaker(nlp):
+    """IndoSum (Charles Leclerc, 2017): '…," kata pebalap Monako itu lagi.' is Leclerc speaking again,
+    not the place Monako, although an adverb follows the demonstrative."""
+    text = ("Pebalap Formula 2 Charles Leclerc dikabarkan akan bergabung dengan tim Sauber. \"Saat ini bukan itu "
+            "tujuan utama saya,\" tutur Leclerc. \"Tujuan utama saya adalah mendapat jam terbang dengan mobil,\" "
+            "kata pebalap Monako itu lagi.")
+    doc = nlp(text)
+    names = {e.id: e.name for e in doc._.entities}
+    quotes = [q for q in doc._.quotes if q.kind == "direct"]
+    assert len(quotes) == 2
+    assert [names.get(q.speaker) for q in quotes] == ["Charles Leclerc", "Charles Leclerc"]

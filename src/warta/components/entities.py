@@ -110,6 +110,7 @@ class Mention:
     sent: int = 0
     cluster: Optional[int] = None
     pron: Optional[tuple] = None    # (class, number, animacy) for pronouns
+    definite: bool = False          # a group phrase closed by a demonstrative after a speech cue: someone named before
     score: float = 0.0
     inner_country: Optional[str] = None   # country of a KB name inside an unlinked NER span
     subject: Optional[bool] = None  # set by resolve_pronouns: looks like its clause's subject
@@ -1156,7 +1157,36 @@ def group_mentions(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]
         key = alias_key(f"{' '.join(t.lower_ for t in doc[i:j])} {name}")
         new.append(Mention(i, m.end, span.start_char, span.end_char, span.text, "MISC", kind="group", source="role",
                            title=Title(span.text, i, m.end, sector, country, org, True, key=key), sent=sent_of[i]))
+        # "kata politisi Gerindra itu": after a speech cue and closed by a demonstrative, the phrase
+        # describes one person named before, not a group
+        new[-1].definite = i > 0 and doc[i - 1].lower_ in SPEECH_FORMS and m.end < n \
+            and doc[m.end].lower_ in _demonstratives()
     return sorted(mentions + new, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1)
+def _demonstratives() -> frozenset:
+    return frozenset(row[0] for row in table("quote_speaker_words.tsv") if len(row) > 1 and row[1] == "demonstrative")
+
+
+def _described_person(m: Mention, clusters: list["Cluster"]) -> Optional[int]:
+    """The person a definite description ("politisi Gerindra itu", "pejabat Suriah tersebut") points
+    back to: the latest person before it whose title names the same body, or the same country when
+    the description names no body."""
+    want = m.title
+    best, best_at = None, -1
+    for ci, c in enumerate(clusters):
+        if c.label != "PER":
+            continue
+        for o in c.mentions:
+            t = o.title
+            if o.start >= m.start or t is None:
+                continue
+            same = (want.actor and t.actor == want.actor) or \
+                (not want.actor and want.country and t.country == want.country)
+            if same and o.start > best_at:
+                best, best_at = ci, o.start
+    return best
 
 
 def _strip_honorifics(doc, start: int, end: int) -> tuple[int, int]:
@@ -1301,6 +1331,11 @@ def cluster(mentions: list[Mention], kb: KB) -> list[Cluster]:
     for m in mentions:
         if m.kind != "group":
             continue
+        if m.definite:
+            person = _described_person(m, clusters)
+            if person is not None:
+                join(m, person)
+                continue
         key = ("group", m.title.key)
         if key in by_key:
             join(m, by_key[key])

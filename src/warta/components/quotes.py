@@ -1013,8 +1013,12 @@ def _anaphoric_description(text: str, start: int, end: int, lex: QuoteLexicon) -
         return True
     if words[0].lower() in lex.det:
         return False
-    tail = (text[start:end] + _CLAUSE_TAIL.match(text, end).group()).split()
-    return len(tail) > 1 and tail[-1].lower() in lex.demonstratives
+    rest = _CLAUSE_TAIL.match(text, end).group().split()
+    tail = words + rest
+    if len(tail) > 1 and tail[-1].lower() in lex.demonstratives:
+        return True
+    # 'kata pebalap Monako itu lagi': the demonstrative right after the phrase, an adverb after it
+    return len(words) > 1 and bool(rest) and rest[0].lower() in lex.demonstratives
 
 
 def _names_a_person(text: str, start: int, end: int, hits, roles: frozenset[str]) -> bool:
