@@ -399,8 +399,18 @@ def find_triggers(doc: Doc, start: int, end: int, lex: Lexicon, taken: Optional[
                         break
                     if _norm(doc[k]) in _OBJECT_STOP:   # "memberikan akses untuk pengiriman bantuan": not the object
                         break
+                if req_at is None and e.voice == "passive" and e.type == "MOBILIZE":
+                    # "Kapal survei TNI Angkatan Laut dikerahkan": what is deployed is the passive's subject
+                    for k in range(i - 1, max(start, i - 7) - 1, -1):
+                        if _norm(doc[k]) in CLAUSE_BREAK:
+                            break
+                        if _norm(doc[k]) in e.requires or _base(doc[k]) in e.requires:
+                            req_at = -1
+                            break
                 if req_at is None:
                     continue
+                if req_at < 0:
+                    req_at = None
             if e.voice == "active" and j < end and _object_blocked(doc, j, end, lex, e.type):
                 continue
             if e.voice == "passive" and _subject_blocked(doc, i, start, lex, e.type):
@@ -1984,6 +1994,10 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             if _conditional_consequence(doc, trig, lo):
                 drop(trig, "conditional")
                 continue   # "Jika terbukti ..., Departemen ... bisa menindak mereka": the consequence of a hypothesis
+            if trig.voice == "passive" and trig.entry.type == "MOBILIZE" and args.targets and not args.sources:
+                # "Kepolisian Daerah Sulawesi Utara dikerahkan": the force deployed is the mobilising actor
+                args.sources, args.targets = args.targets, []
+                how.append("deployed-force")
             if trig.voice == "passive" and trig.entry.type == "COERCE" and trig.entry.mode == "arrest" \
                     and "COERCE" in told_types and _relative_verb(doc, trig, lo):
                 drop(trig, "given-arrest")
