@@ -1994,6 +1994,10 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
             if _conditional_consequence(doc, trig, lo):
                 drop(trig, "conditional")
                 continue   # "Jika terbukti ..., Departemen ... bisa menindak mereka": the consequence of a hypothesis
+            if trig.voice == "active" and trig.entry.type == "REJECT" and trig.entry.cameo == "128" \
+                    and _relative_verb(doc, trig, lo):
+                drop(trig, "relative-verb")
+                continue   # "sanksi bagi masyarakat yang melanggar protokol kesehatan": a class of violators, no act
             if trig.voice == "passive" and trig.entry.type == "MOBILIZE" and args.targets and not args.sources:
                 # "Kepolisian Daerah Sulawesi Utara dikerahkan": the force deployed is the mobilising actor
                 args.sources, args.targets = args.targets, []
