@@ -474,3 +474,12 @@ def test_a_description_closed_by_a_demonstrative_and_an_adverb_names_the_last_sp
     quotes = [q for q in doc._.quotes if q.kind == "direct"]
     assert len(quotes) == 2
     assert [names.get(q.speaker) for q in quotes] == ["Charles Leclerc", "Charles Leclerc"]
+
+
+def test_a_government_speaks_as_itself_not_as_the_country_inside_its_name(nlp):
+    """"Pemerintah Irak mengatakan …": the speaker is the group entity Pemerintah Irak (IRQGOV), not
+    the country Irak nested in the phrase."""
+    doc = nlp("Pemerintah Irak mengatakan serangan itu gagal.")
+    ents = {e.id: e for e in doc._.entities}
+    quote = next(q for q in doc._.quotes if q.kind == "indirect")
+    assert ents[quote.speaker].name == "Pemerintah Irak" and ents[quote.speaker].actor == "IRQGOV"

@@ -956,11 +956,11 @@ def resolve_speakers(
             elif hits and a.speaker_kind == "name":
                 # an organisation speaks only when no person is named in the phrase
                 if not _names_a_person(text, s, e, hits, roles):
-                    speaker = min(hits, key=lambda m: (_TYPE_RANK.get(m[3], 9), -m[1]))[2]
+                    speaker = _widest_body(hits, s, e)
                 else:
                     speaker = _by_surname(text[s:e], mentions, text)
             elif hits:
-                speaker = min(hits, key=lambda m: (_TYPE_RANK.get(m[3], 9), -m[1]))[2]
+                speaker = _widest_body(hits, s, e)
             elif a.speaker_kind == "name":
                 speaker = _by_surname(text[s:e], mentions, text)
                 conf = min(conf, 0.7)
@@ -983,6 +983,15 @@ def resolve_speakers(
             confidence=round(conf, 2),
         ))
     return quotes
+
+
+def _widest_body(hits: list[tuple[int, int, str, str]], s: int, e: int) -> str:
+    """The body that speaks in a phrase naming no person: organisations before places, the
+    rightmost first, among the mentions not nested in another ("Pemerintah Irak", IRQGOV, not the
+    country inside it)."""
+    outer = [m for m in hits if not any(o is not m and o[0] <= m[0] and m[1] <= o[1] and o[1] - o[0] > m[1] - m[0]
+                                        for o in hits)]
+    return min(outer or hits, key=lambda m: (_TYPE_RANK.get(m[3], 9), -m[1]))[2]
 
 
 def _appositive_owner(text: str, start: int, mentions: list[tuple[int, int, str, str]],
