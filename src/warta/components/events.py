@@ -766,7 +766,14 @@ def _coordinated(ments: list[Mention], k: int, doc: Doc, direction: int, lo: int
                 group[-1] = ments[p]
                 j = p
         cur = j
-    # "A, B, dan C" is a list; "Menurut Lavrov, Rusia ..." is not: a comma-only chain needs a conjunction
+    # "A, B, dan C" is a list; "Menurut Lavrov, Rusia ..." is not: a comma-only chain needs a conjunction,
+    # which may open a last conjunct that is no mention ("Polri, Kejaksaan, KPK, dan lembaga pengawas ...")
+    if direction > 0 and links:
+        after = [_norm(t) for t in doc[group[-1].end: min(hi, group[-1].end + 2)]]
+        if after and after[0] == ",":
+            after = after[1:]
+        if after and after[0] in COORD and after[0] != ",":
+            links.append([after[0]])
     while links and not any(w != "," for l in links for w in l):
         links.pop()
         group.pop()
