@@ -483,3 +483,15 @@ def test_a_government_speaks_as_itself_not_as_the_country_inside_its_name(nlp):
     ents = {e.id: e for e in doc._.entities}
     quote = next(q for q in doc._.quotes if q.kind == "indirect")
     assert ents[quote.speaker].name == "Pemerintah Irak" and ents[quote.speaker].actor == "IRQGOV"
+
+
+def test_a_person_described_by_origin_is_not_the_place(nlp):
+    """'…,” tukas pria kelahiran Balikpapan yang kini tinggal di Bekasi.': a man born in Balikpapan, the
+    person quoted before, not the city (lang/quote_speaker_words.tsv class 'person'), even with no
+    demonstrative closing the description."""
+    text = ("Andrew Santoso datang ke Balai Kota. “Saya tidak kenal Pak Ahok,” kata Andrew. “Saya juga bukan "
+            "pemilih DKI Jakarta,” tukas pria kelahiran Balikpapan yang kini tinggal di Bekasi.")
+    doc = nlp(text)
+    names = {e.id: e.name for e in doc._.entities}
+    quotes = [q for q in doc._.quotes if q.kind == "direct"]
+    assert [names.get(q.speaker) for q in quotes] == ["Andrew Santoso", "Andrew Santoso"]

@@ -81,6 +81,7 @@ class QuoteLexicon:
     det: frozenset[str]          # 'seorang', 'para': an unnamed speaker phrase
     epithet: frozenset[str]      # 'sang', 'si': a description of someone already named
     demonstratives: frozenset[str]  # 'itu', 'tersebut' closing such a description
+    person_nouns: frozenset[str]  # 'pria', 'pebalap': a phrase they lead names a person, not the place in it
     block: frozenset[str]        # negation / modal before a cue: nothing was said ('tidak menjelaskan')
     partial_verbs: frozenset[str]  # verbs that attribute a fragment right after them ('menjanjikan')
     object_words: tuple[str, ...]
@@ -189,6 +190,7 @@ def load_lexicon(lang: str = "id") -> QuoteLexicon:
         block=frozenset(by_class.get("block", ())),
         det=frozenset(w for w in by_class.get("det", ()) if " " not in w),
         epithet=frozenset(by_class.get("epithet", ())), demonstratives=frozenset(by_class.get("demonstrative", ())),
+        person_nouns=frozenset(by_class.get("person", ())),
         partial_verbs=frozenset(f for f, c in cues.items() if c.position == "partial"),
         object_words=tuple(sorted(by_class.get("object", ()), key=len, reverse=True)),
         roles=frozenset(roles), titles=frozenset(titles), months=frozenset(months), abbreviations=frozenset(abbreviations),
@@ -939,8 +941,10 @@ def resolve_speakers(
             if owner is not None:
                 # 'Djoko Hariyanto, Kepala UPT Lokawisata Baturraden menyebut …': the title's owner
                 speaker = owner
-            elif not people and a.speaker_kind == "name" and _anaphoric_description(text, s, e, lex):
-                # 'ujar sang pelatih', 'kata pria asal Argentina itu': someone already named
+            elif not people and a.speaker_kind == "name" and (
+                    _anaphoric_description(text, s, e, lex) or _described_by_place(text, s, e, hits, lex)):
+                # 'ujar sang pelatih', 'kata pria asal Argentina itu', 'ujar pria Kosta Rika yang …':
+                # someone already named
                 speaker = described(s)
                 conf = min(conf, 0.6)
             elif people:
@@ -1028,6 +1032,14 @@ def _anaphoric_description(text: str, start: int, end: int, lex: QuoteLexicon) -
         return True
     # 'kata pebalap Monako itu lagi': the demonstrative right after the phrase, an adverb after it
     return len(words) > 1 and bool(rest) and rest[0].lower() in lex.demonstratives
+
+
+def _described_by_place(text: str, start: int, end: int, hits, lex: QuoteLexicon) -> bool:
+    """A phrase led by a person noun or a title word whose only entities are places ("pria kelahiran
+    Balikpapan", "Pelatih asal Brasil ini"): a person described by origin, not the place speaking."""
+    words = text[start:end].split()
+    return bool(words and hits) and all(m[3] == "LOC" for m in hits) \
+        and (words[0].lower() in lex.person_nouns or words[0].lower() in lex.titles)
 
 
 def _names_a_person(text: str, start: int, end: int, hits, roles: frozenset[str]) -> bool:
