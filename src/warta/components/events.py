@@ -93,7 +93,7 @@ def _grammar() -> dict[str, frozenset[str]]:
 _G = _grammar()
 _RULE_ONLY_CLASSES = frozenset({"naming", "refusal_skip", "concessive", "means_prep", "content_object_not",
                                 "and_clause", "copula", "request_complement", "consequence",
-                                "purpose_intent"})
+                                "purpose_intent", "modal_clause"})
 PREP_TARGET = _G["prep_target"]
 PREP_NOT_ACTOR = _G["prep_not_actor"]
 CLAUSE_BREAK = _G["clause_break"]
@@ -119,6 +119,7 @@ CONTENT_SPAN = 20   # tokens from a request / proposal word to the verb it asks 
 CONDITIONAL = _G.get("conditional", frozenset())
 CONSEQUENCE = _G.get("consequence", frozenset())   # "Jika ..., X akan / bisa V": a hypothetical (issue 11)
 PURPOSE_INTENT = _G.get("purpose_intent", frozenset())   # "untuk membantu ...": an intent (issue 12)
+MODAL_CLAUSE = _G.get("modal_clause", frozenset())   # "seharusnya X sudah menahan Y" (issue 12)
 BETWEEN = _G.get("between", frozenset())
 PAIR_JOIN = _G.get("pair_join", frozenset())
 SKIP_BEFORE_VERB = _G["skip_before_verb"]
@@ -954,6 +955,20 @@ def _refusal_start(doc: Doc, trig: Trigger, lo: int) -> int:
 def _refusal_before(doc: Doc, trig: Trigger, lo: int) -> bool:
     """A verb of meeting, negotiating or agreeing under "tidak akan", "tidak mau", "enggan" ... is a refusal."""
     return _refusal_start(doc, trig, lo) < trig.start
+
+
+def _modal_clause(doc: Doc, trig: Trigger, lo: int) -> bool:
+    """A clause-opening modal (``modal_clause``: seharusnya, semestinya ...) before the verb in its
+    clause, its subject between: "seharusnya penyidik Kejati Papua sudah menahan Yermias"."""
+    k = trig.start - 1
+    while k >= lo and trig.start - k <= 8:
+        w = _norm(doc[k])
+        if w in MODAL_CLAUSE:
+            return True
+        if w in CLAUSE_BREAK or w in RELATIVE:
+            return False
+        k -= 1
+    return False
 
 
 def _modal_before(doc: Doc, trig: Trigger, lo: int) -> bool:
@@ -2017,7 +2032,7 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                     and _prev_word(doc, _skip_adverbs(doc, trig.start, lo), lo) in PURPOSE_INTENT:
                 drop(trig, "purpose")
                 continue   # "dikerahkan untuk membantu misi SAR": what an act is for is an intent, no event
-            if trig.voice != "nominal" and _modal_before(doc, trig, lo):
+            if trig.voice != "nominal" and (_modal_before(doc, trig, lo) or _modal_clause(doc, trig, lo)):
                 drop(trig, "modal")
                 continue   # "Para perwira aktif harus mengundurkan diri": an obligation, not an act
             if _request_content(doc, trig, triggers):
