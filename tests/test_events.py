@@ -910,7 +910,7 @@ def test_pfsa_gold_keeps_no_text_and_rebuilds_it_from_shared(shared_dir):
     import json
     from warta.eval.events import PFSA_GOLD_DIR, load_gold
 
-    for split, n in (("test7", 12), ("test8", 10)):
+    for split, n in (("test7", 12), ("test8", 10), ("test9", 12), ("test10", 10)):
         raw = [json.loads(l) for l in open(PFSA_GOLD_DIR / f"events-gold-{split}.jsonl", encoding="utf-8")]
         assert len(raw) == n and all("text" not in r for r in raw)
         gold = load_gold(None, split)
@@ -920,3 +920,45 @@ def test_pfsa_gold_keeps_no_text_and_rebuilds_it_from_shared(shared_dir):
             for e in art["events"]:
                 t = e["trigger"]
                 assert art["text"][t["start"]:t["end"]] == t["text"]
+
+
+# ------------------------------------------------------------------ issue 12
+def test_reminder_with_agar_is_a_request(nlp):
+    # dev.01 1503915333-ketua-bawaslu-jangan-gadaikan: "mengingatkan X agar" is an appeal (CAMEO 020);
+    # without the complement "mengingatkan" stays no event
+    _, evs = all_events_of(nlp, "Kuta (ANTARA News) - Ketua Badan Pengawas Pemilu Republik Indonesia Abhan "
+                                "mengingatkan panitia pengawas agar tidak menggadaikan \"mahkota\" yang dimiliki, yang "
+                                "dinilai sangat menentukan arah demokrasi.")
+    assert find(evs, "REQUEST", source="Abhan", trigger="mengingatkan")
+    doc = nlp.make_doc("Presiden mengingatkan tantangan Polri yang semakin berat.")
+    assert not find_triggers(doc, 0, len(doc), load_lexicon())
+
+
+def test_harsh_assessment_is_criticism(nlp):
+    # dev.01 1484551255-malari-aksi-mahasiswa: "dinilai gagal" judges the students' action (CAMEO 111)
+    _, evs = all_events_of(nlp, "Aksi mahasiswa itu bukan hanya dinilai gagal, tapi juga berujung pada dimulainya "
+                                "tindakan represif dari rezim Orde Baru.")
+    assert find(evs, "ACCUSE", target="mahasiswa", trigger="dinilai")
+    doc = nlp.make_doc("Berger menilai Salah adalah rekrutan fantastis.")   # a neutral judgement: no trigger
+    assert not find_triggers(doc, 0, len(doc), load_lexicon())
+
+
+def test_ott_and_taking_people_into_custody_are_arrests(nlp):
+    # dev.01 1503481413-fahri-hamzah-penyadapan-kpk and 1484347317-kisruh-berlanjut-ke-bogor (CAMEO 173)
+    _, evs = all_events_of(nlp, "Pernyataan Fahri merespons OTT yang dilakukan KPK terhadap Panitera Pengganti "
+                                "Pengadilan Negeri Jakarta Selatan berinisial T, dua pengacara dan office boy.")
+    assert find(evs, "COERCE", trigger="OTT")
+    _, evs = all_events_of(nlp, "\"Polres Bogor telah mengamankan 20 orang terduga pelaku pembakaran dan pengerusakan.")
+    assert find(evs, "COERCE", source="Polres Bogor", trigger="mengamankan")
+    doc = nlp.make_doc("Personel disiapkan untuk mengamankan kegiatan masyarakat.")   # securing an event: no arrest
+    assert not [t for t in find_triggers(doc, 0, len(doc), load_lexicon()) if t.entry.type == "COERCE"]
+
+
+def test_purpose_without_a_target_and_clause_modal_are_no_events(nlp):
+    # dev.01 1511415000-toyota-t-hr3: what something is used for is an intent, not an act of aid
+    _, evs = all_events_of(nlp, "Sejak tahun 80 - an, Toyota telah memanfaatkan robot untuk membantu proses manufaktur.")
+    assert not find(evs, "AID")
+    # dev.03 1496179800-pertamina-bantu-pembangunan: "seharusnya X membantu" is an obligation, not an act
+    _, evs = all_events_of(nlp, "Sudah seharusnya Pertamina membantu karena Asian Games banyak membutuhkan dana,” ujar "
+                                "Alex Noerdin.")
+    assert not find(evs, "AID")
