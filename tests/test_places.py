@@ -571,3 +571,10 @@ def test_a_list_after_a_unit_word_names_units_of_that_kind():
     got = {p.text: p for p in find_places(text)}
     for name in ("Ambal", "Mirit", "Tersobo", "Lembupurwo"):
         assert name in got and km((got[name].row.lat, got[name].row.lon), (-7.655, 109.617)) < 40, name
+
+
+def test_hamlet_takes_the_point_of_the_village_the_address_names_next():
+    text = "Rumah yang digeledah itu berlokasi di RT 003 Dusun Widoro, Desa Bangunharjo, Kecamatan Sewon, Bantul."
+    got = {p.text: p for p in find_places(text)}
+    assert "Dusun Widoro" in got and km((got["Dusun Widoro"].row.lat, got["Dusun Widoro"].row.lon), (-7.846, 110.369)) < 5
+    assert [p.text for p in find_places("Hal serupa dilakukan Restoran Kampung Daun, Bandung.")] == ["Bandung"]

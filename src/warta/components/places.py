@@ -594,6 +594,7 @@ _UNIT_WORD = re.compile(r"(?:Kecamatan|Kabupaten|Kota|Provinsi|Kelurahan|Desa|Ka
 _ADDRESS_GAP = re.compile(r"\s*(?:No\.?\s*\d+\s*[A-Z]?\s*)?(?:RT\.?\s*\d+\s*/\s*(?:RW\.?\s*)?\d+\s*)?,?\s*")
 # "ke Larat di Kabupaten Kepulauan Tanimbar", "ke Saumlaki, ibu kota Kabupaten Kepulauan Tanimbar": the next
 # part of an address after "di" (before a unit word) or after "ibu kota"
+_HAMLET_CUES = {"Dusun", "Dukuh", "Padukuhan", "Pedukuhan", "Jorong", "Kampung", "Kampong"}   # below a village
 _ADDRESS_DI = re.compile(r"\s+di\s+(?=(?:Kecamatan|Kabupaten|Kota|Provinsi|Kab\.|Kec\.)\s)|,\s*ibu\s?kota\s+")
 
 
@@ -720,6 +721,11 @@ def _local_places(text, out: list[PlaceMatch], ents, sent_starts, g: Gazetteer) 
             row = _local_row(text[s_run:e], kinds, near)
             if row is not None:
                 s, cue = s_run, None
+        if (row is None and cue in _HAMLET_CUES and nxt_m is not None and nxt_m.row.key[:2] in ("V:", "D:")
+                and s_run is not None):
+            # "Dusun Widoro, Desa Bangunharjo, …": a hamlet no table lists lies in the village the address
+            # names next; it takes that village's point
+            row = GazRow(f"H:{name}", name, "other", "IDN", nxt_m.row.lat, nxt_m.row.lon, None, 0)
         if row is None:
             continue
         start = s - len(cue) - 1 if cue and "span" in g.locality_cue.get(cue, ()) and text[s - len(cue) - 1:s - 1] == cue else s
