@@ -549,3 +549,16 @@ def test_pasar_minggu_is_a_place_and_berselang_a_later_date():
     assert [(t.text, t.value) for t in found] == [("Minggu (7/6/2020)", "2020-06-07")]
     text = "Penerbangan perdana dilakukan pada 16 Agustus 2017. Tiga bulan berselang, Presiden meninjau pabriknya."
     assert find_times(text, date(2020, 4, 22))[-1].value == "2017-11"
+
+
+@pytest.mark.shared
+def test_pfsa_gold_rebuilds_its_text_from_shared(shared_dir):
+    """test16 keeps no article text (CC BY-NC-SA): the loader rebuilds it from ../shared and every span matches."""
+    from warta.eval.places import load_gold as load_places
+    from warta.eval.times import DEFAULT_GOLD, load_gold
+
+    rows = load_gold(DEFAULT_GOLD, "test16")
+    assert len(rows) == 12 and all(r["id"].startswith("pfsa-") and r["text"] for r in rows)
+    assert sum(len(r["times"]) for r in rows) == 93
+    prow = load_places(DEFAULT_GOLD.parent / "places-gold.jsonl", "test16")
+    assert sum(len(r["places"]) for r in prow) == 207
