@@ -397,7 +397,14 @@ def initials_persons(doc: Doc, mentions: list[Mention], sent_of: list[int]) -> l
 _MAX_NAME = 4   # words in one person's name
 
 
-def names_from_short_forms(doc: Doc, mentions: list[Mention], sent_of: list[int]) -> list[Mention]:
+def _short_forms(mentions: list[Mention]) -> frozenset:
+    """Keys of the one-word person mentions: how the article writes its people after naming them."""
+    return frozenset(variant_key(m.text) for m in mentions if m.label == "PER" and m.kind == "name"
+                     and m.kb is None and m.end - m.start == 1 and len(m.text) >= 3)
+
+
+def names_from_short_forms(doc: Doc, mentions: list[Mention], sent_of: list[int],
+                           known: frozenset = frozenset()) -> list[Mention]:
     """Full names the NER ran into the body or title before them, or missed, found through the
     one-word form the article uses for the person elsewhere.
 
@@ -415,15 +422,17 @@ def names_from_short_forms(doc: Doc, mentions: list[Mention], sent_of: list[int]
     if SPEECH_FORMS is None:
         SPEECH_FORMS = _speech_forms()
     name_words = name_tables()[1]
-    short = {variant_key(m.text) for m in mentions if m.label == "PER" and m.kind == "name" and m.kb is None
-             and m.end - m.start == 1 and len(m.text) >= 3}
-    if not short:
+    short = _short_forms(mentions)
+    if not short or short <= known:
         return mentions
     n = len(doc)
     at = {}
     for m in mentions:
         for i in range(m.start, m.end):
             at[i] = m
+    written = {m.text for m in mentions if m.label == "PER" and m.kind == "name" and m.kb is None
+               and m.end - m.start == 1 and len(m.text) >= 3}
+    is_short = written.__contains__      # the short form as the article writes it
 
     def name_word(k: int) -> bool:
         return _name_token(doc[k], ()) and not doc[k].text.isupper()
@@ -471,7 +480,7 @@ def names_from_short_forms(doc: Doc, mentions: list[Mention], sent_of: list[int]
         if m.kind != "name" or m.kb is not None or m.gaz is not None or m.label not in ("PER", "ORG") \
                 or m.end - m.start < 3:
             continue
-        k = next((k for k in range(m.start + 1, m.end) if variant_key(doc[k].text) in short), None)
+        k = next((k for k in range(m.start + 1, m.end) if is_short(doc[k].text)), None)
         if k is None or m.end - k > _MAX_NAME or not all(name_word(j) for j in range(k, m.end)) \
                 or title_case_line(m.start):
             continue
@@ -501,7 +510,7 @@ def names_from_short_forms(doc: Doc, mentions: list[Mention], sent_of: list[int]
         for i in range(m.start, m.end):
             at[i] = m
     for k in range(n):                     # a full name the NER missed or clipped
-        if k in at or not name_word(k) or variant_key(doc[k].text) not in short:
+        if k in at or not is_short(doc[k].text) or not name_word(k):
             continue
         span = person_around(k, 0, n, absorb=True)
         if span is None or any(isinstance(x, Mention) and x.start < k for x in [at.get(span[1] - 1)]):
@@ -1756,6 +1765,7 @@ def analyse(doc: Doc, kb: Optional[KB] = None) -> list[R.Entity]:
     _PUBLISHED["value"] = doc._.published
     mentions = initials_persons(doc, name_mentions(doc, kb, sent_of), sent_of)
     mentions = acronym_expansions(doc, regional_bodies(doc, foreign_institutions(doc, mentions, kb), kb), sent_of)
+    short = _short_forms(mentions)
     mentions = names_from_short_forms(doc, mentions, sent_of)
     ends = {m.end: m for m in mentions}
     mentions = parse_titles(doc, [m for m in mentions if not _appositive_title(doc, m, ends)], kb, sent_of)
@@ -1763,7 +1773,7 @@ def analyse(doc: Doc, kb: Optional[KB] = None) -> list[R.Entity]:
     mentions = group_mentions(doc, mentions, kb, sent_of)
     mentions = pattern_person_mentions(doc, mentions, sent_of)
     mentions = surname_mentions(doc, mentions, sent_of)
-    mentions = names_from_short_forms(doc, mentions, sent_of)   # short forms the patterns found
+    mentions = names_from_short_forms(doc, mentions, sent_of, known=short)   # short forms the patterns found
     clusters = cluster(mentions, kb)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     pronouns = pronoun_mentions(doc, sent_of, taken)
