@@ -45,6 +45,14 @@ def old_module(commit: str, tmp: Path):
                  lambda m: (f"from warta.lang import {m.group(1)}\n" if m.group(1) else "")
                  + f"LANG_DIR = Path({str(lang)!r})", src, count=1, flags=re.M)
     src = src.replace('@Language.factory("warta_events"', '@Language.factory("warta_events_old"')
+    # issue 12: the old code's own learned-confidence model (weights and default threshold), so "before" is
+    # that commit's default output; before, the old module found no model and kept every event
+    model = subprocess.run(["git", "show", f"{commit}:src/warta/models/events_confidence.json"], cwd=ROOT,
+                           capture_output=True)
+    if model.returncode == 0:
+        (tmp / "events_confidence.json").write_bytes(model.stdout)
+        src = re.sub(r"^CONFIDENCE_MODEL = .*$", f"CONFIDENCE_MODEL = Path({str(tmp / 'events_confidence.json')!r})",
+                     src, count=1, flags=re.M)
     path = tmp / "events_old.py"
     path.write_text(src, encoding="utf-8")
     spec = importlib.util.spec_from_file_location("events_old", path)

@@ -2020,6 +2020,11 @@ def extract_events(doc: Doc, lex: Optional[Lexicon] = None, parser: Optional[Lan
                     and _relative_verb(doc, trig, lo):
                 drop(trig, "relative-verb")
                 continue   # "sanksi bagi masyarakat yang melanggar protokol kesehatan": a class of violators, no act
+            if trig.entry.type == "ACCUSE" and trig.voice == "active" and not args.targets \
+                    and _prev_word(doc, trig.start, lo) in VERB_COORD \
+                    and any(e.type == "ACCUSE" for e in sent_events):
+                drop(trig, "restated-accusation")
+                continue   # "mengecam tindakan polisi itu dan menyebutnya sebagai ...": one act of criticism
             if trig.voice == "passive" and trig.entry.type == "MOBILIZE" and args.targets and not args.sources:
                 # "Kepolisian Daerah Sulawesi Utara dikerahkan": the force deployed is the mobilising actor
                 args.sources, args.targets = args.targets, []
