@@ -495,3 +495,15 @@ def test_a_person_described_by_origin_is_not_the_place(nlp):
     names = {e.id: e.name for e in doc._.entities}
     quotes = [q for q in doc._.quotes if q.kind == "direct"]
     assert [names.get(q.speaker) for q in quotes] == ["Andrew Santoso", "Andrew Santoso"]
+
+
+def test_a_role_noun_after_a_name_and_comma_is_that_persons_apposition(nlp):
+    """IndoSum (ocean colour, 2017): "Ahmet Cemal Saydam, peneliti dari Universitas Hacettepe di Turki
+    mengatakan …": the researcher speaks, not the university (role nouns, not only titles, open an
+    apposition)."""
+    text = ("Warna laut berubah menjadi biru kehijauan. Ahmet Cemal Saydam, peneliti dari Universitas Hacettepe "
+            "di Turki mengatakan kalau perubahan warna ini tidak perlu dikhawatirkan.")
+    doc = nlp(text)
+    names = {e.id: e.name for e in doc._.entities}
+    quote = next(q for q in doc._.quotes if q.kind == "indirect")
+    assert names.get(quote.speaker) == "Ahmet Cemal Saydam"

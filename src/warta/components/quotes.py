@@ -937,7 +937,7 @@ def resolve_speakers(
             hi = bisect_left(mention_starts, e)
             hits = [m for m in mentions[lo:hi] if s < m[1]]
             people = [m for m in hits if m[3] == "PER"]
-            owner = _appositive_owner(text, s, mentions, lex.titles) if not people and a.speaker_kind == "name" else None
+            owner = _appositive_owner(text, s, mentions, lex.titles | lex.person_nouns | roles) if not people and a.speaker_kind == "name" else None
             if owner is not None:
                 # 'Djoko Hariyanto, Kepala UPT Lokawisata Baturraden menyebut …': the title's owner
                 speaker = owner
