@@ -219,7 +219,8 @@ def eval_events_cli(data: Optional[Path] = None, split: str = "test", syntax: bo
     """Score warta's events on the gold (default: the test half of tests/data/events-gold.jsonl).
     --split names any split of tests/data/events-gold*.jsonl: dev, test, dev2, dev3, test2, test3,
     test4, test5 (IndoSum held out in issue 10), test6 (NTREX, translated from English, issue 10),
-    test7 and test8 (PFSA-ID Kompas articles, issue 11; CC BY-NC-SA, text rebuilt from ../shared).
+    test7 and test8 (PFSA-ID Kompas articles, issue 11), test9 and test10 (PFSA-ID, issue 12; CC BY-NC-SA,
+    text rebuilt from ../shared).
     --syntax sources the shipped tagger/parser into the pipeline if warta.load() lacks it."""
     from warta.components.events import add_syntax
     from warta.pipeline import load
