@@ -72,9 +72,7 @@ def _speech_forms() -> frozenset:
     for base in lexicon().speech_verbs:
         out.update({base, f"meng{base}kan", f"men{base}kan", f"mem{base}kan", f"me{base}kan", f"ber{base}",
                     f"meng{base}", f"men{base}", f"mem{base}", f"di{base}kan"})
-    out.update({"mengatakan", "menuturkan", "mengungkapkan", "menjelaskan", "menegaskan", "menyatakan", "menyebut",
-                "menyebutkan", "memaparkan", "menerangkan", "menambahkan", "berkata", "bilang", "ujar", "kata",
-                "mengaku", "menilai", "berharap", "meminta", "menuduh", "menolak", "membantah"})
+    out.update(word_list("speech_verb_forms.txt"))
     return frozenset(out)
 
 
@@ -1039,8 +1037,7 @@ def pattern_person_mentions(doc: Doc, mentions: list[Mention], sent_of: list[int
         SPEECH_FORMS = _speech_forms()
     lex = lexicon()
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    cue_before = lex.speech_verbs | {"menurut", "kata", "ujar", "tutur", "ucap", "jelas", "tambah", "imbuh",
-                                     "ungkap", "papar", "terang", "lanjut", "tegas", "sebut", "tandas", "pungkas"}
+    cue_before = lex.speech_verbs | frozenset(word_list("speech_cues_before_name.txt"))
     new = []
     n = len(doc)
     i = 0
