@@ -558,3 +558,18 @@ def test_a_definite_description_after_a_speech_cue_is_the_person_with_that_title
     assert not any(e.type == "MISC" and e.name == "politisi Gerindra" for e in doc._.entities)
     quote = next(q for q in doc._.quotes if q.kind == "direct")
     assert quote.speaker == edhy.id
+
+
+def test_a_regency_name_that_opens_a_persons_name_is_not_split_off(nlp):
+    """"Bima Arya Sugiarto" starts with the name of a regency; only provinces ("Sultra") are cut off the
+    front of a person span, or any region right after an office ("Kapolres [Purwakarta AKBP] Hanny
+    Hidayat", where the rank is left to the title parser)."""
+    ents = run(nlp, "Wali Kota Bogor Bima Arya Sugiarto mengatakan, banjir sudah surut.", "2020-08-04")._.entities
+    assert by_name(ents, "Bima Arya Sugiarto").type == "PER"
+    assert not any(e.name == "Bima" for e in ents)
+    text = ("\"Ada seorang ibu yang tergeletak di pinggir jalan,\" ujar Kapolres Purwakarta AKBP Hanny Hidayat "
+            "dalam keterangan tertulis, Minggu (2/7).")
+    ents = run(nlp, text, "2017-07-03")._.entities
+    hanny = by_name(ents, "Hanny Hidayat")
+    assert hanny.actor == "IDNCOP" and "Kapolres Purwakarta" in texts(hanny)
+    assert not any(e.name == "AKBP" for e in ents)

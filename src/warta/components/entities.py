@@ -293,11 +293,22 @@ def name_mentions(doc: Doc, kb: KB, sent_of: list[int]) -> list[Mention]:
                         add(cut.start, cut.end, kb.get(idx)["type"], source="kb", kb_idx=idx)
                         add(cut.end, ent.end, "PER")
                         continue
-        if label == "PER" and gaz is None and _idn_region(doc[ent.start].text):
-            if ent.end - ent.start == 1:
+        if label == "PER" and gaz is None and _idn_region(doc[ent.start].text, city_alone=True):
+            province = _idn_province(doc[ent.start].text)
+            after_office = _title_before(doc, ent.start) or (
+                k > 0 and ents[k - 1].end == ent.start and LABEL_MAP.get(ents[k - 1].label_, ents[k - 1].label_) == "ORG")
+            rest_honorific = ent.end - ent.start >= 2 and all(
+                doc[j].lower_.rstrip(".") in lexicon().honorifics for j in range(ent.start + 1, ent.end))
+            if ent.end - ent.start == 1 and province:
                 label = "LOC"       # "[Kaltim] dan Sulsel aman": a province the NER called a person
-            elif ent.end - ent.start >= 3 and all(_name_token(doc[j], ()) for j in range(ent.start + 1, ent.end)):
-                add(ent.start, ent.start + 1, "LOC")   # "Kepala OJK [Sultra Mohammad Fredly Nasution]"
+            elif rest_honorific and after_office:
+                add(ent.start, ent.start + 1, "LOC")   # "Kapolres [Purwakarta AKBP] Hanny Hidayat": the rank
+                continue                              # is left to the title parser with the name after it
+            elif ent.end - ent.start >= 2 and all(_name_token(doc[j], ()) for j in range(ent.start + 1, ent.end)) \
+                    and (after_office if ent.end - ent.start == 2 else province):
+                # "Kepala OJK [Sultra Mohammad Fredly Nasution]", "Ketua Bawaslu [Balikpapan Agustan]";
+                # a regency's name may open a person's ("Bima Arya Sugiarto"): provinces only, or an office before
+                add(ent.start, ent.start + 1, "LOC")
                 add(ent.start + 1, ent.end, "PER")
                 continue
         if label == "PER" and gaz is None and ent.end - ent.start == 1:
@@ -776,9 +787,22 @@ def _body_codes(m: Mention, kb: KB) -> tuple[Optional[str], Optional[str]]:
 
 
 @lru_cache(maxsize=4096)
-def _idn_region(name: str) -> bool:
+def _idn_province(name: str) -> bool:
+    """Is ``name`` an Indonesian province ("Jawa Timur", "Sultra", "DIY") in the places table? A
+    regency or city name ("Bima", "Batu") may also be a person's given name."""
+    from warta.components.places import gazetteer
+
+    g = gazetteer()
+    rows = [g.rows[i] for i, _ in g.lookup(name)]
+    return _idn_region(name) and all(r.feature == "admin" and not r.name.startswith(("Kabupaten ", "Kota "))
+                                     for r in rows)
+
+
+@lru_cache(maxsize=4096)
+def _idn_region(name: str, city_alone: bool = False) -> bool:
     """Is ``name`` (capitalised) only ever an Indonesian province, regency or city in the places table
-    ("Kaltim", "DIY", "Sultra", "Bogor")? The KB holds no Indonesian regions; the places stage does."""
+    ("Kaltim", "DIY", "Sultra", "Bogor"; with ``city_alone`` also a city with no regency of its name,
+    "Balikpapan")? The KB holds no Indonesian regions; the places stage does."""
     from warta.components.places import gazetteer
 
     if not name[:1].isupper():
@@ -786,7 +810,7 @@ def _idn_region(name: str) -> bool:
     g = gazetteer()
     rows = [g.rows[i] for i, _ in g.lookup(name)]
     return bool(rows) and all(r.country == "IDN" and r.feature in ("admin", "city") for r in rows) \
-        and any(r.feature == "admin" for r in rows)
+        and (city_alone or any(r.feature == "admin" for r in rows))
 
 
 def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) -> list[Mention]:
@@ -1037,6 +1061,7 @@ def pattern_person_mentions(doc: Doc, mentions: list[Mention], sent_of: list[int
         SPEECH_FORMS = _speech_forms()
     lex = lexicon()
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    org_ends = {m.end for m in mentions if m.label == "ORG"}
     cue_before = lex.speech_verbs | frozenset(word_list("speech_cues_before_name.txt"))
     new = []
     n = len(doc)
@@ -1076,6 +1101,9 @@ def pattern_person_mentions(doc: Doc, mentions: list[Mention], sent_of: list[int
             start = max(i, j - 3)
         if trigger and end - start >= 3 and doc[start].is_sent_start:
             start += 1                     # "Jasad Fendi Timah (56)": a capitalised first word
+        if trigger and end - start >= 2 and _idn_region(doc[start].text, city_alone=True) \
+                and (start in org_ends or _title_before(doc, start)):
+            start += 1                     # "Ketua Bawaslu Balikpapan [Agustan] mengatakan": the office's place
         if trigger:
             start, end = _strip_honorifics(doc, start, end)
         if trigger and end > start and not all(_is_initial(doc[k]) for k in range(start, end)):
