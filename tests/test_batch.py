@@ -234,3 +234,23 @@ def test_txt_folder_in_process_with_a_default_date(tmp_path):
         "SELECT e.name FROM quotes q JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker").fetchall()}
     assert "Volodymyr Zelenskyy" in speakers
     con.close()
+
+
+def test_batch_workers_apply_min_event_confidence(tmp_path):
+    """The bound reaches the worker processes: with 0 the store holds at least as many events as with
+    the shipped threshold, and none below 0.7 when 0.7 is asked."""
+    src = tmp_path / "a.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _sample(4)), encoding="utf-8")
+    counts = {}
+    for bound in ("0", "0.7"):
+        out = tmp_path / f"c{bound}.duckdb"
+        res = subprocess.run(_batch_cmd(src, "--out", out, "--workers", "2", "--no-progress",
+                                        "--min-event-confidence", bound),
+                             capture_output=True, text=True, env=_env(), timeout=600)
+        assert res.returncode == 0, res.stderr
+        with _con(out) as con:
+            counts[bound] = con.execute("select count(*) from events").fetchall()[0][0]
+            low = con.execute("select count(*) from events where confidence < 0.7").fetchall()[0][0]
+        if bound == "0.7":
+            assert low == 0
+    assert counts["0"] > counts["0.7"]

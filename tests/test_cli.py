@@ -126,3 +126,21 @@ def test_extract_without_a_publication_date_says_why_times_have_no_value(tmp_pat
     dated = extract(text, published="2024-10-14")
     assert not any(w.startswith("time.no_published:") for w in dated.warnings)
     assert all(t.value is not None for t in dated.times if t.text.lower() in ("minggu malam", "minggu ini"))
+
+
+def test_min_event_confidence_filters_events_and_rejects_bad_values(data_dir):
+    """--min-event-confidence 0 keeps every event (more than the shipped threshold keeps), 0.7 keeps only
+    the likelier ones, and every kept event is at or above the bound."""
+    article = str(data_dir / "zelenskyy-korea-utara.txt")
+    counts = {}
+    for bound in (None, "0", "0.7"):
+        args = ["extract", article, "--published", "2024-10-14"] + (["--min-event-confidence", bound] if bound else [])
+        res = run(args)
+        assert res.returncode == 0, res.stderr.decode()
+        events = json.loads(res.stdout)["events"]
+        counts[bound] = len(events)
+        if bound:
+            assert all(e["confidence"] >= float(bound) for e in events)
+    assert counts["0"] > counts[None] > counts["0.7"] > 0
+    bad = run(["extract", article, "--min-event-confidence", "2"])
+    assert bad.returncode == 2 and b"between 0 and 1" in bad.stderr

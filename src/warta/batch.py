@@ -370,8 +370,13 @@ def batch_cli(
     published: Annotated[Optional[str], typer.Option(help="publication date for inputs that carry none (ISO 8601)")] = None,
     progress: Annotated[bool, typer.Option(help="show the progress bar")] = True,
     extractor: Annotated[str, typer.Option(hidden=True, help="module:factory returning the chunk processor")] = DEFAULT_EXTRACTOR,
+    min_event_confidence: Annotated[Optional[float], typer.Option(help="leave out events whose learned confidence is below this, 0-1 (default: the shipped threshold; 0 keeps every event)")] = None,
 ) -> None:
     """Extract a corpus into a DuckDB store; re-run to resume (stored articles are skipped)."""
+    from .cli import set_min_event_confidence
+
+    if not set_min_event_confidence(min_event_confidence):
+        raise typer.Exit(2)
     for p in inputs:
         if str(p) != "-" and not p.exists():
             typer.echo(f"warta batch: {p}: no such file or folder", err=True)

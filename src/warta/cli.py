@@ -50,12 +50,32 @@ def _error(message: str) -> None:
     typer.echo(f"warta: error: {message}", err=True)
 
 
+MIN_EVENT_CONFIDENCE_HELP = ("Leave out events whose learned confidence is below this, 0-1 (default: the threshold "
+                              "shipped with the model, see docs/accuracy.md; 0 keeps every event).")
+
+
+def set_min_event_confidence(value: Optional[float]) -> bool:
+    """Pass ``--min-event-confidence`` to the events stage of this process and of batch workers."""
+    import os
+
+    from warta.components.events import MIN_CONFIDENCE_ENV
+
+    if value is None:
+        return True
+    if not 0.0 <= value <= 1.0:
+        _error(f"--min-event-confidence must be between 0 and 1, not {value}")
+        return False
+    os.environ[MIN_CONFIDENCE_ENV] = repr(value)
+    return True
+
+
 @app.command()
 def extract(
     paths: List[str] = typer.Argument(..., help="Article files (UTF-8 text or HTML), folders of them, or - for stdin."),
     published: Optional[str] = typer.Option(None, "--published", "-p", help="Publication date (ISO 8601), the anchor for relative dates."),
     title: Optional[str] = typer.Option(None, "--title", help="Article title."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="json (one record, indented) or jsonl (one record per line). Default: json for one input, jsonl for several."),
+    min_event_confidence: Optional[float] = typer.Option(None, "--min-event-confidence", help=MIN_EVENT_CONFIDENCE_HELP),
 ):
     """Extract one record per article and print it as JSON to stdout."""
     from warta.api import extract_articles
@@ -65,6 +85,8 @@ def extract(
 
     if fmt not in (None, "json", "jsonl"):
         _error(f"--format must be json or jsonl, not {fmt!r}")
+        raise typer.Exit(2)
+    if not set_min_event_confidence(min_event_confidence):
         raise typer.Exit(2)
     try:
         parse_published(published)

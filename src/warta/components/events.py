@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import os
 import warnings
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -2378,6 +2379,9 @@ for _name in ("events", "entities", "quotes", "times", "places", "published"):
         Doc.set_extension(_name, default=None)
 
 
+MIN_CONFIDENCE_ENV = "WARTA_MIN_EVENT_CONFIDENCE"
+
+
 class EventsComponent:
     """Thin wrapper: runs :func:`extract_events` and stores the events on the Doc."""
 
@@ -2386,6 +2390,9 @@ class EventsComponent:
             raise ValueError(f"warta_events syntax must be lazy, doc or off, got {syntax!r}")
         self.name = name
         self.syntax = syntax
+        if min_confidence is None and os.environ.get(MIN_CONFIDENCE_ENV):
+            # set by `warta extract|batch --min-event-confidence`, so batch worker processes see it too
+            min_confidence = float(os.environ[MIN_CONFIDENCE_ENV])
         self.min_confidence = min_confidence
         self.lexicon = load_lexicon()
         self._parser: Optional[Language] = None
