@@ -14,7 +14,8 @@ from warta.eval import times as et
 
 SPLITS = ("dev", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11",
           "test12", "test13", "test14", "test15",   # NTREX-128 (translated news); test15 held out until the end of the seventh round
-          "test16", "test17")   # PFSA-ID (Kompas 2020-2021, CC BY-NC-SA, measurement only; text rebuilt from ../shared); test17 held out until the end of the eighth round
+          "test16", "test17",
+          "test18", "test19")   # PFSA-ID (Kompas 2020-2021, CC BY-NC-SA, measurement only; text rebuilt from ../shared); test17 held out until the end of the eighth round; test18/test19 ninth round (test19 held out until its end)
 
 
 def main() -> None:

@@ -22,7 +22,8 @@ a comment; a repeated ``text`` takes the next whole-word occurrence after the la
     T <text> | <value or -> | <kind> [| vague] [| nth=<n>]
     P <text> | <name> | <lat>,<lon> | <ISO3 or -> | <feature> [| gn=<geonames id>] [| nth=<n>]
 
-(``nth=<n>``: the n-th whole-word occurrence, 0-based, when an earlier one is not annotated.)
+(``nth=<n>``: the n-th whole-word occurrence, 0-based, when an earlier one is not annotated; a line
+``-P <text>`` or ``-T <text>`` passes over the next occurrence without annotating it.)
 """
 from __future__ import annotations
 
@@ -137,6 +138,9 @@ def parse_annotations(path: Path, split: str, get_article) -> tuple[list[dict], 
                    "times": [], "places": [], "_used": {}, "_taken": {"T": [], "P": []}}
             trows.append(cur)
             continue
+        skip = line.startswith("-")   # "-P <text>": pass over the next occurrence, not annotated (ninth round)
+        if skip:
+            line = line[1:]
         tag, rest = line[0], line[2:]
         fields = [f.strip() for f in rest.split("|")]
         needle = fields[0]
@@ -154,6 +158,8 @@ def parse_annotations(path: Path, split: str, get_article) -> tuple[list[dict], 
         except ValueError as exc:
             raise SystemExit(f"{path}:{n}: {exc}") from None
         cur["_used"][key] = e
+        if skip:
+            continue
         cur["_taken"][tag].append((s, e))
         if tag == "T":
             value = None if fields[1] == "-" else fields[1]

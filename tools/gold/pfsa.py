@@ -6,6 +6,7 @@ copied into the repository beyond the annotated spans themselves. An article is 
 
     python tools/gold/pfsa.py select          # draw test16 / test17 (seed 16016), with nominal dates
     python tools/gold/pfsa.py show test16     # the texts to annotate (nothing from warta)
+    python tools/gold/pfsa.py select 9        # ninth round: test18 / test19 (seed 18019) from indices 1, 2 (mod 3)
     (annotate by hand in tools/gold/pfsa/pfsa-gold-<split>.txt, before warta has been run on them)
     python tools/gold/times_places.py build   # -> tests/data/pfsa/{times,places}-gold.jsonl (no article text)
 
@@ -35,6 +36,11 @@ KOMPAS_DATE = re.compile(r"\((\d{1,2})/(\d{1,2})/(\d{4})\)")
 TIME_CUE = re.compile(r"\b(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Januari|Februari|Maret|April|Mei|Juni|"
                       r"Juli|Agustus|September|Oktober|November|Desember|pukul|kemarin|besok|\d{4}|"
                       r"malam ini|pagi ini|minggu lalu|pekan lalu|bulan lalu|tahun lalu)\b")
+# ninth round: the indices = 1 or 2 (mod 3), read before only for events, minus the 44 articles of the
+# events splits test7-test10 (training/events/articles-test7..10.jsonl), so the two issues' gold stays apart
+SEED9 = 18019                 # one shuffle: the first 10 eligible -> test18, the next 10 -> test19
+SPLITS9 = {"test18": 10, "test19": 10}
+EVENTS_SPLITS = [ROOT / f"training/events/articles-test{k}.jsonl" for k in (7, 8, 9, 10)]
 NOMINAL: dict[str, str] = {}  # article id -> date set by hand where the rule gives none (none needed so far)
 
 
@@ -82,12 +88,46 @@ def select() -> dict[str, list[str]]:
     return out
 
 
+def events_ids() -> set[str]:
+    import json
+
+    return {json.loads(line)["id"] for p in EVENTS_SPLITS for line in open(p, encoding="utf-8") if line.strip()}
+
+
+def select9() -> dict[str, list[str]]:
+    """Split -> ids for the ninth round: indices = 1 or 2 (mod 3) outside the events splits, same filter."""
+    skip, pool = events_ids(), []
+    for i, text in enumerate(articles()):
+        if i % 3 == 0 or f"pfsa-{i}" in skip or len(text) > MAX_CHARS or len(TIME_CUE.findall(text)) < 2:
+            continue
+        if published(f"pfsa-{i}", text) is None:
+            continue
+        pool.append(f"pfsa-{i}")
+    random.Random(SEED9).shuffle(pool)
+    out, k = {}, 0
+    for split, n in SPLITS9.items():
+        out[split] = pool[k: k + n]
+        k += n
+    return out
+
+
+def all_splits() -> dict[str, list[str]]:
+    return {**select(), **select9()}
+
+
+def share9() -> list[str]:
+    """The ninth round's breadth share: indices = 1 or 2 (mod 3), dated, outside the events splits and test18/19."""
+    skip = events_ids() | {i for ids in select9().values() for i in ids}
+    return [f"pfsa-{i}" for i, t in enumerate(articles())
+            if i % 3 and f"pfsa-{i}" not in skip and published(f"pfsa-{i}", t)]
+
+
 def held_out_ids() -> set[str]:
-    return {i for ids in select().values() for i in ids}
+    return {i for ids in all_splits().values() for i in ids}
 
 
 def show(split: str) -> None:
-    for doc_id in select()[split]:
+    for doc_id in all_splits()[split]:
         text, pub = article(doc_id)
         print(f"=== {doc_id}  published {pub}  ({len(text)} chars)")
         print(text)
@@ -97,7 +137,7 @@ def show(split: str) -> None:
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "select":
-        for split, ids in select().items():
+        for split, ids in (select9() if sys.argv[2:] == ["9"] else select()).items():
             print(split, " ".join(f"{i}:{article(i)[1]}" for i in ids))
     elif cmd == "show":
         show(sys.argv[2])
