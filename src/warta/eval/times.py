@@ -30,7 +30,7 @@ DEFAULT_GOLD = tests_data_dir() / "times-gold.jsonl"
 
 # Splits drawn from PFSA-ID (Kompas, CC BY-NC-SA 4.0): their gold (tests/data/pfsa/) stores spans and values
 # only, never the article text, which is rebuilt from ../shared (so these splits need ../shared).
-PFSA_SPLITS = ("test16", "test17")
+PFSA_SPLITS = ("test16", "test17", "test18", "test19")   # test18/test19: ninth round (Kompas, indices 1, 2 mod 3)
 PFSA_GOLD_DIR = tests_data_dir() / "pfsa"
 
 
@@ -188,7 +188,7 @@ def evaluate(path: Path = DEFAULT_GOLD, split: str = "all", engine: str = "pipel
 
 def eval_times_cli(
     gold: Path = typer.Option(DEFAULT_GOLD, help="gold JSONL (times-gold.jsonl format)"),
-    split: str = typer.Option("all", help="dev, test, test2, test3 (held out until 1997611), test4 (held out at f047197), test5 (held out at d9ccf3a), test6 (held out at 77160fb), test7 (at c29b284), test8 (at 23af5f7), test9 (at 63a5832), test10 (at 5207eca), test11 (at 60b0ff9), test12 (NTREX-128, translated news, held out at c28e48c), test13 (NTREX, held out at the final code of the sixth round), test14/test15 (NTREX, seventh round), test16/test17 (PFSA-ID Kompas, CC BY-NC-SA, measurement only; need ../shared) or all (without test16/test17)"),
+    split: str = typer.Option("all", help="dev, test, test2, test3 (held out until 1997611), test4 (held out at f047197), test5 (held out at d9ccf3a), test6 (held out at 77160fb), test7 (at c29b284), test8 (at 23af5f7), test9 (at 63a5832), test10 (at 5207eca), test11 (at 60b0ff9), test12 (NTREX-128, translated news, held out at c28e48c), test13 (NTREX, held out at the final code of the sixth round), test14/test15 (NTREX, seventh round), test16-test19 (PFSA-ID Kompas, CC BY-NC-SA, measurement only; need ../shared; test18 at e928960, test19 at the end of the ninth round) or all (without the PFSA splits)"),
     engine: str = typer.Option("pipeline", help="pipeline (warta.load()) or rules (find_times only)"),
     errors: bool = typer.Option(False, "--errors", help="print every miss, wrong value and false alarm"),
     peer: bool = typer.Option(True, help="also score dateparser on the gold spans"),
