@@ -573,3 +573,15 @@ def test_a_regency_name_that_opens_a_persons_name_is_not_split_off(nlp):
     hanny = by_name(ents, "Hanny Hidayat")
     assert hanny.actor == "IDNCOP" and "Kapolres Purwakarta" in texts(hanny)
     assert not any(e.name == "AKBP" for e in ents)
+
+
+def test_a_province_between_commas_after_a_title_does_not_part_it_from_the_name(nlp):
+    """"KPK menangkap Bupati Sidoarjo, Jawa Timur, Saiful Ilah": the regent is Saiful Ilah (IDNGOV), and
+    the arrest's target is he, not a title standing alone."""
+    text = "Sebelumnya, KPK menangkap Bupati Sidoarjo, Jawa Timur, Saiful Ilah, dan anggota KPU Wahyu Setiawan."
+    doc = run(nlp, text, "2020-08-04")
+    saiful = by_name(doc._.entities, "Saiful Ilah")
+    assert saiful.actor == "IDNGOV" and "Bupati Sidoarjo, Jawa Timur" in texts(saiful)
+    assert not any(e.name == "Bupati Sidoarjo" for e in doc._.entities)
+    arrest = next(v for v in doc._.events if v.trigger.text == "menangkap")
+    assert arrest.target is not None and arrest.target.text == "Saiful Ilah"

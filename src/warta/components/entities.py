@@ -903,6 +903,11 @@ def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) 
                 j += 1
                 continue
             break
+        region = by_start.get(j + 1) if person is None and j + 1 < n and doc[j].text == "," else None
+        if region is not None and region.kind == "name" and region.label == "LOC" and has_spec and _idn_region(region.text) \
+                and region.end + 1 < n and doc[region.end].text == "," and doc[region.end + 1].text[:1].isupper():
+            j = region.end                  # "Bupati Sidoarjo, Jawa Timur, Saiful Ilah": the province is the
+                                            # place's apposition; the name follows the next comma
         apposed = by_end.get(i - 1) if i > 1 and doc[i - 1].text == "," else None
         apposed = apposed if apposed is not None and apposed.label == "PER" and apposed.kind == "name" else None
         if apposed is not None and person is not None and person.end - person.start == 1 and person.kb is None \
