@@ -104,6 +104,14 @@ class Gazetteer:
         titles = sorted(ctx.get("district_title", {}), key=len, reverse=True)
         self.district_re = re.compile(r"\b(?:" + "|".join(map(re.escape, titles))
                                       + r")\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)") if titles else None
+        vt = sorted(ctx.get("village_title", {}), key=len, reverse=True)   # "Lurah Grogol Selatan"
+        self.village_re = re.compile(r"\b(?:" + "|".join(map(re.escape, vt))
+                                     + r")\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)") if vt else None
+        intro = sorted(ctx.get("list_intro", {}), key=len, reverse=True)   # "keempat kecamatan itu ialah Leles, …"
+        units = sorted((w for w, t in ctx.get("locality_cue", {}).items() if w.islower() and {"village", "district"} & set(t.split())),
+                       key=len, reverse=True)
+        self.list_intro_re = re.compile(r"\b(?P<cue>" + "|".join(map(re.escape, units)) + r")(?:\s+(?:itu|tersebut|ini))?\s+(?:"
+                                        + "|".join(map(re.escape, intro)) + r")\s+$", re.I) if intro and units else None
         self.clubs = set(ctx.get("club", {}))
         fac = sorted(ctx.get("facility", {}), key=len, reverse=True)
         self.facility_words = set(fac)
@@ -651,13 +659,19 @@ def _local_places(text, out: list[PlaceMatch], ents, sent_starts, g: Gazetteer) 
     # a list after a unit word names units of that kind: "Kecamatan Adimulyo, Karanganyar, Ambal, dan Mirit",
     # "Desa Sempor, Wonorejo, Meles …" (left to right, each name inheriting the cue of the one before it)
     listed: dict[int, str] = {}
-    prev_end, prev_cue = None, None
+    prev_end, prev_cue, prev_intro, intro = None, None, False, set()   # intro: a list opened by "kecamatan itu ialah"
     for s, e in names:
         w0 = text[s:e].split()[0]
         own = w0 if w0 in g.locality_cue and "span" in g.locality_cue[w0] and w0[0].isupper() else None
         if own is None and prev_cue and prev_end is not None and _LIST_SEP.fullmatch(text[prev_end:s]):
             listed[s] = prev_cue
             own = prev_cue
+            if prev_intro:
+                intro.add(s)
+        elif own is None and g.list_intro_re is not None and (im := g.list_intro_re.search(text[max(0, s - 40):s])):
+            own = listed[s] = im.group("cue").lower()   # "Keempat kecamatan itu ialah Leles, Agrabinta, …"
+            intro.add(s)
+        prev_intro = s in intro
         prev_end, prev_cue = e, own
     for s, e in reversed(names):   # right to left: the next part of an address is resolved first
         cue_m = g.locality_cue_re.search(text[max(0, s - 12):s])
@@ -688,7 +702,9 @@ def _local_places(text, out: list[PlaceMatch], ents, sent_starts, g: Gazetteer) 
             nxt_m = found.get(pm.end()) or by_start.get(pm.end()) or by_start.get(nxt)
         near = [(nxt_m.row.lat, nxt_m.row.lon, _radius(nxt_m.row), _code(nxt_m.row))] if nxt_m and nxt_m.row.lat is not None \
             and nxt_m.row.country == "IDN" else []
-        if per and not near:
+        if near and s in intro and nxt in intro:
+            near = []   # "Leles, Agrabinta, Cijati": a list of units of one kind, not an address
+        if per and not near and s not in intro:   # (a name in such a list is the unit: "kecamatan itu ialah Leles, …")
             continue   # a person, unless an address puts the name inside the next place ("warga Sudimara, Kecamatan Ciledug")
         known = by_start.get(s)
         if known is not None:
@@ -731,6 +747,18 @@ def _local_places(text, out: list[PlaceMatch], ents, sent_starts, g: Gazetteer) 
         start = s - len(cue) - 1 if cue and "span" in g.locality_cue.get(cue, ()) and text[s - len(cue) - 1:s - 1] == cue else s
         found[s] = PlaceMatch(start, e, text[start:e], row)
         taken[start:e] = b"\x01" * (e - start)
+    if g.village_re is not None and idn:
+        # "Lurah Grogol Selatan Asep Subahan": the village a village head leads, looked up among the villages
+        # near the article's places (two words first), over a shorter known name inside it ("Grogol")
+        for m in g.village_re.finditer(text):
+            words = m.group(1).split()
+            for k in (2, 1)[2 - len(words):]:
+                name = " ".join(words[:k])
+                s0 = m.start(1)
+                row = _local_row(name, {"village"}, idn)
+                if row is not None:
+                    found[s0] = PlaceMatch(s0, s0 + len(name), name, row)
+                    break
     new = {m.start: m for m in out}
     for s, m in found.items():
         new[m.start] = m
@@ -1001,6 +1029,13 @@ def _accept(text, s, e, alias, ents, sent_starts, g: Gazetteer) -> bool:
             # (a province or regency closing an office's name is its seat: "KPU Jawa Barat", "PN Jakarta Selatan")
     if not _not_inside_name(text, s, e, alias, g, sent_starts):
         return False
+    if re.fullmatch(r"[A-Z]{2,3}", text[s:e]):
+        # "penumpangnya adalah AS, TSB, APA, SUC": a list of people's initials, not the country
+        caps = re.findall(r"\b([A-Z]{2,4})\s*(?=,)", text[max(0, s - 12):s]) + \
+            re.findall(r",\s*(?:dan\s+)?([A-Z]{2,4})\b", text[e:e + 22])
+        n = len([c for c in caps if c not in g.alias])
+        if n >= 3 or (n and re.search(r"(?i)\binisial", text[max(0, s - 100):s])):
+            return False   # ("AS, PBB, dan NATO" stays: two acronyms are not yet a list of initials)
     if _INITIALS.fullmatch(alias) and _ONE_NAME_AFTER.match(text, e):
         prev = _word_before(text, s)
         if not (prev and (prev in g.cues or prev.lower() in g.cues or prev[0].islower())):
@@ -1017,6 +1052,11 @@ def _accept(text, s, e, alias, ents, sent_starts, g: Gazetteer) -> bool:
             return True
         if s == 0 and re.match(r"\s*[,(]", text[e:e + 3]):
             return True   # dateline: "Serang, Banten (ANTARA News)"
+        nxt = _CAP_AFTER.match(text, e)
+        if (g.title_before_re.search(text[max(0, s - 45):s]) and any(g.rows[i].country == "IDN" for i, _ in cands)
+                and not (nxt and nxt.group(1) in g.alias)):
+            return True   # a regional office names its seat: "Pengadilan Negeri Malang", "Kantor Imigrasi Malang"
+            # (not "Polres Metro Jakarta Barat": the police of a metropolitan area names the place after it)
         if any(w == 2 for _, w in cands):
             return False   # strictly weak: "Anda", "Natal", "Jordan" need a cue
         nxt = _CAP_AFTER.match(text, e)

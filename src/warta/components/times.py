@@ -132,7 +132,8 @@ class _Lang:
             ("month_year", re.compile(
                 rf"(?i:\b{mod}(?:bulan\s+)?)(?P<mon>{mon_full})\s+(?:(?P<y>\d{{4}})\b|\((?P<yb>(?:19|20)\d{{2}})\))")),
             ("month_range", re.compile(
-                rf"(?i:\b{mod}(?:bulan\s+)?)(?P<mon>{mon_full})\s*(?:-|–|hingga|sampai|s/d)\s*(?P<mon2>{mon_full})\s+(?P<y>\d{{4}})\b")),
+                rf"(?i:\b{mod}(?:bulan\s+)?)(?P<mon>{mon_full})\s*(?:-|–|hingga|sampai|s/d)\s*"
+                rf"(?i:{mod.replace('?P<mod>', '?:')})(?P<mon2>{mon_full})\s+(?P<y>\d{{4}})\b")),   # "November-awal Desember 2020"
             ("quarter", re.compile(   # "kuartal II 2017", "triwulan pertama tahun ini", "semester I 2017",
                 # and Kompas's "triwulan II-2020" / "semester I-2020" (the year joined by a hyphen)
                 rf"(?i:\b(?P<qu>{_alt(self.quarter_units)}))\s+(?P<qn>(?i:{_alt(self.quarter_ords)}))"
