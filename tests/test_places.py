@@ -578,3 +578,20 @@ def test_hamlet_takes_the_point_of_the_village_the_address_names_next():
     got = {p.text: p for p in find_places(text)}
     assert "Dusun Widoro" in got and km((got["Dusun Widoro"].row.lat, got["Dusun Widoro"].row.lon), (-7.846, 110.369)) < 5
     assert [p.text for p in find_places("Hal serupa dilakukan Restoran Kampung Daun, Bandung.")] == ["Bandung"]
+
+
+def test_village_head_weak_name_after_an_office_and_a_list_opened_after_the_unit_word():
+    """Ninth round: "Lurah Pondok Labu" is the village (not a shorter known name); a name that is also a word
+    is the seat of a regional office ("Pengadilan Negeri Batu"); "kecamatan itu ialah A, B, dan C" lists districts;
+    a list of people's initials holds no "AS"."""
+    text = "Lurah Pondok Labu Sutrisno mendatangi kantor Wali Kota Jakarta Selatan pekan ini."
+    got = {p.text: p for p in find_places(text)}
+    assert "Pondok Labu" in got and km((got["Pondok Labu"].row.lat, got["Pondok Labu"].row.lon), (-6.31, 106.80)) < 5
+    assert "Batu" in [p.text for p in find_places("Sidang itu ditunda oleh Pengadilan Negeri Batu pekan ini.")]
+    assert "Metro" not in [p.text for p in find_places("Ia bertemu Kapolres Metro Kota Bekasi kemarin.")]
+    text = "Banjir melanda Kabupaten Garut. Ketiga kecamatan itu ialah Cikelet, Cisompet, dan Cibalong."
+    got = {p.text: p for p in find_places(text)}
+    for name in ("Cikelet", "Cisompet", "Cibalong"):
+        assert name in got and km((got[name].row.lat, got[name].row.lon), (-7.55, 107.75)) < 40, name
+    text = "Polisi memeriksa lima penumpang yang berinisial AS, RD, FT, MN, dan YS di pos itu."
+    assert find_places(text) == []

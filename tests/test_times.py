@@ -562,3 +562,13 @@ def test_pfsa_gold_rebuilds_its_text_from_shared(shared_dir):
     assert sum(len(r["times"]) for r in rows) == 93
     prow = load_places(DEFAULT_GOLD.parent / "places-gold.jsonl", "test16")
     assert sum(len(r["places"]) for r in prow) == 207
+
+
+def test_month_range_with_a_modifier_and_rainfall_rate():
+    """Ninth round: "Oktober-awal November 2021" is one range valued by its first month; "milimeter per jam"
+    (rainfall) is a rate, not a recurring set."""
+    t = one("Angka penularan di kota itu mulai Oktober-awal November 2021 tercatat 1,02.", date(2021, 11, 20))
+    assert (t.text, t.value) == ("Oktober-awal November 2021", "2021-10")
+    assert find_times("Curah hujan di lokasi itu mencapai 52 milimeter per jam.", date(2021, 11, 20)) == []
+    assert [x.value for x in find_times("Truk itu melaju 60 kilometer per jam.", date(2021, 11, 20))] == []
+    assert [x.value for x in find_times("Warga mandi dua kali per hari.", date(2021, 11, 20))] == ["P1D"]

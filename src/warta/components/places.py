@@ -1054,9 +1054,9 @@ def _accept(text, s, e, alias, ents, sent_starts, g: Gazetteer) -> bool:
             return True   # dateline: "Serang, Banten (ANTARA News)"
         nxt = _CAP_AFTER.match(text, e)
         if (g.title_before_re.search(text[max(0, s - 45):s]) and any(g.rows[i].country == "IDN" for i, _ in cands)
-                and not (nxt and nxt.group(1) in g.alias)):
+                and not (nxt and (nxt.group(1) in g.alias or g.prefix.get(nxt.group(1))))):
             return True   # a regional office names its seat: "Pengadilan Negeri Malang", "Kantor Imigrasi Malang"
-            # (not "Polres Metro Jakarta Barat": the police of a metropolitan area names the place after it)
+            # (not "Polres Metro Jakarta Barat", "Kapolres Metro Kota Bekasi": a metropolitan police names the place after it)
         if any(w == 2 for _, w in cands):
             return False   # strictly weak: "Anda", "Natal", "Jordan" need a cue
         nxt = _CAP_AFTER.match(text, e)
