@@ -48,7 +48,7 @@ NTREX_SPLITS = ("test12", "test13", "test14", "test15")   # test15 added at the 
 # held-out splits from PFSA-ID dev-40 (Kompas 2020-2021, CC BY-NC-SA; eighth round, tools/gold/pfsa.py): their
 # gold keeps no article text; test17 joins only when it is scored, at the end of the round
 PFSA_SPLITS = ("test16", "test17",   # test17 added at the end of the eighth round, scored once
-               "test18")   # ninth round (indices 1, 2 mod 3, tools/gold/pfsa.py select9); test19 joins only when it is scored, at the end
+               "test18", "test19")   # ninth round (indices 1, 2 mod 3, tools/gold/pfsa.py select9); test19 added at the end, scored once
 UNSEEN_ONLY = {"test6", "test7", "test8", "test9", "test10", "test11"}   # drawn outside tools/gold/breadth-seen.txt (the breadth runs of the third round)
 
 
