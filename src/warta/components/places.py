@@ -101,6 +101,7 @@ class Gazetteer:
         # "bahasa Jepang", and a dialect named after a place: "bahasa Inggris Yorkshire"
         self.language_re = re.compile(r"(?:^|\W)(?i:" + "|".join(map(re.escape, langs)) + r")\s+(?:[A-Z][a-z]+\s+)?$") if langs else None
         self.compass = set(ctx.get("compass", {}))
+        self.hamlet_cues = set(ctx.get("hamlet_cue", {}))    # "Dusun Widoro": a unit below a village
         titles = sorted(ctx.get("district_title", {}), key=len, reverse=True)
         self.district_re = re.compile(r"\b(?:" + "|".join(map(re.escape, titles))
                                       + r")\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)") if titles else None
@@ -602,7 +603,6 @@ _UNIT_WORD = re.compile(r"(?:Kecamatan|Kabupaten|Kota|Provinsi|Kelurahan|Desa|Ka
 _ADDRESS_GAP = re.compile(r"\s*(?:No\.?\s*\d+\s*[A-Z]?\s*)?(?:RT\.?\s*\d+\s*/\s*(?:RW\.?\s*)?\d+\s*)?,?\s*")
 # "ke Larat di Kabupaten Kepulauan Tanimbar", "ke Saumlaki, ibu kota Kabupaten Kepulauan Tanimbar": the next
 # part of an address after "di" (before a unit word) or after "ibu kota"
-_HAMLET_CUES = {"Dusun", "Dukuh", "Padukuhan", "Pedukuhan", "Jorong", "Kampung", "Kampong"}   # below a village
 _ADDRESS_DI = re.compile(r"\s+di\s+(?=(?:Kecamatan|Kabupaten|Kota|Provinsi|Kab\.|Kec\.)\s)|,\s*ibu\s?kota\s+")
 
 
@@ -737,7 +737,7 @@ def _local_places(text, out: list[PlaceMatch], ents, sent_starts, g: Gazetteer) 
             row = _local_row(text[s_run:e], kinds, near)
             if row is not None:
                 s, cue = s_run, None
-        if (row is None and cue in _HAMLET_CUES and nxt_m is not None and nxt_m.row.key[:2] in ("V:", "D:")
+        if (row is None and cue in g.hamlet_cues and nxt_m is not None and nxt_m.row.key[:2] in ("V:", "D:")
                 and s_run is not None):
             # "Dusun Widoro, Desa Bangunharjo, …": a hamlet no table lists lies in the village the address
             # names next; it takes that village's point
