@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -14,17 +15,44 @@ def tests_data_dir() -> Path:
     return beside_source if beside_source.is_dir() else Path.cwd() / "tests" / "data"
 
 
+def pfsa_source() -> Path:
+    """PFSA-ID dev-40 in ../shared, beside the checkout (or beside the current directory)."""
+    rel = Path("shared/data/pfsa-id-quotes/dev-40.txt")
+    beside = Path(__file__).resolve().parents[3].parent / rel
+    return beside if beside.exists() else Path.cwd().parent / rel
+
+
+@lru_cache(maxsize=1)
+def pfsa_articles() -> list:
+    """PFSA-ID dev-40 articles in file order (``pfsa-<i>`` is the i-th), read once from ../shared.
+    The corpus is CC BY-NC-SA, so the gold built from it stores offsets and spans only and the text
+    comes from here."""
+    from warta.eval.quotes import load_pfsa
+
+    src = pfsa_source()
+    if not src.exists():
+        raise FileNotFoundError(f"PFSA-ID text not found at {src} (needs ../shared; CC BY-NC-SA, not shipped)")
+    return load_pfsa(src)
+
+
+def pfsa_text(article_id: str) -> str:
+    """The running text of ``pfsa-<i>`` (the ``.text`` of ``load_pfsa``'s i-th article)."""
+    return pfsa_articles()[int(article_id.split("-", 1)[1])].text
+
+
 def overlap(a: dict, b: dict) -> int:
     """Characters shared by two spans given as dicts with ``start``/``end``."""
     return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
 
 
 def read_gold_jsonl(path: Path, split: str, items: str,
-                    check: Optional[Callable[[dict, dict], Optional[str]]] = None) -> list[dict]:
+                    check: Optional[Callable[[dict, dict], Optional[str]]] = None,
+                    text_of: Optional[Callable[[dict], str]] = None) -> list[dict]:
     """Articles of a gold JSONL file in one split ('dev', 'test', … or 'all').
 
     Every item of ``article[items]`` must have ``text == article["text"][start:end]``;
     ``check(article, item)`` may return a further problem. Problems raise ValueError with the line.
+    ``text_of(article)`` supplies the text of gold that keeps none (PFSA-ID: :func:`pfsa_text`).
     """
     rows = []
     with open(path, encoding="utf-8") as fh:
@@ -32,6 +60,8 @@ def read_gold_jsonl(path: Path, split: str, items: str,
             if not line.strip():
                 continue
             article = json.loads(line)
+            if text_of is not None:
+                article["text"] = text_of(article)
             for key in ("id", "split", "text", items):
                 if key not in article:
                     raise ValueError(f"{path}:{n}: missing {key!r}")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
-from warta.eval.common import tests_data_dir
+from warta.eval.common import pfsa_articles, pfsa_source, pfsa_text, tests_data_dir
 from warta.lang import word_list
 
 __all__ = ["gold_files", "load_gold", "pfsa_articles", "pfsa_text", "actor_names", "actors_match", "score_article", "evaluate", "eval_events_cli"]
@@ -34,8 +34,6 @@ def _stop() -> frozenset[str]:
 
 
 PFSA_GOLD_DIR = tests_data_dir() / "pfsa-events"
-PFSA_FILE = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "pfsa-id-quotes" / "dev-40.txt"
-_PFSA: list = []
 
 
 def gold_files() -> list[Path]:
@@ -43,23 +41,6 @@ def gold_files() -> list[Path]:
     ``events-gold-test2.jsonl`` (split ``test2``), so ``--split test2`` needs no path; plus the
     PFSA-ID sets (``pfsa-events/events-gold-test7.jsonl`` ...), which hold no article text."""
     return sorted(DEFAULT_GOLD.parent.glob("events-gold*.jsonl")) + sorted(PFSA_GOLD_DIR.glob("events-gold*.jsonl"))
-
-
-def pfsa_articles(path: str | Path | None = None) -> list:
-    """PFSA-ID dev-40 articles in file order (``pfsa-<i>`` is the i-th), read once from ../shared.
-    The corpus is CC BY-NC-SA, so its gold stores offsets and spans only and the text comes from here."""
-    if not _PFSA:
-        from warta.eval.quotes import load_pfsa
-        p = Path(path) if path else PFSA_FILE
-        if not p.exists():
-            raise FileNotFoundError(f"PFSA-ID text not found at {p} (needs ../shared; CC BY-NC-SA, not shipped)")
-        _PFSA.extend(load_pfsa(p))
-    return _PFSA
-
-
-def pfsa_text(article_id: str) -> str:
-    """The running text of ``pfsa-<i>`` (the ``.text`` of ``load_pfsa``'s i-th article)."""
-    return pfsa_articles()[int(article_id.split("-", 1)[1])].text
 
 
 def load_gold(path: str | Path | None = DEFAULT_GOLD, split: Optional[str] = None) -> list[dict]:
@@ -70,7 +51,7 @@ def load_gold(path: str | Path | None = DEFAULT_GOLD, split: Optional[str] = Non
     rows = [json.loads(l) for p in paths for l in open(p, encoding="utf-8") if l.strip()]
     rows = [r for r in rows if split in (None, "all") or r.get("split") == split]
     if any("text" not in r and str(r.get("source", "")).startswith("pfsa") for r in rows):
-        if split in (None, "all") and not PFSA_FILE.exists():
+        if split in (None, "all") and not pfsa_source().exists():
             rows = [r for r in rows if "text" in r]
         for r in rows:
             if "text" not in r and str(r.get("source", "")).startswith("pfsa"):

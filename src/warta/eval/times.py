@@ -19,11 +19,11 @@ import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable
 
 import typer
 
-from warta.eval.common import tests_data_dir, detection_prf, overlap, read_gold_jsonl
+from warta.eval.common import tests_data_dir, detection_prf, overlap, pfsa_text, read_gold_jsonl
 
 DEFAULT_GOLD = tests_data_dir() / "times-gold.jsonl"
 
@@ -34,40 +34,11 @@ PFSA_SPLITS = ("test16", "test17", "test18", "test19")   # test18/test19: ninth 
 PFSA_GOLD_DIR = tests_data_dir() / "pfsa"
 
 
-def pfsa_source() -> Path:
-    """dev-40 of PFSA-ID in ../shared, beside the checkout (or beside the current directory)."""
-    rel = Path("shared/data/pfsa-id-quotes/dev-40.txt")
-    beside = Path(__file__).resolve().parents[3].parent / rel
-    return beside if beside.exists() else Path.cwd().parent / rel
-
-
 def read_pfsa_gold(items: str, split: str, check=None) -> list[dict]:
     """The PFSA-ID gold rows of one split ('all': every PFSA split), each given its article's text
     (``pfsa-<i>`` is the i-th article of ``load_pfsa(dev-40)``) and checked like the other gold."""
-    from warta.eval.quotes import load_pfsa
-
-    src = pfsa_source()
-    if not src.exists():
-        raise FileNotFoundError(f"{split} needs PFSA-ID dev-40 at {src} (../shared): the gold keeps no article text")
-    texts = [a.text for a in load_pfsa(src)]
-    rows = []
-    path = PFSA_GOLD_DIR / f"{items}-gold.jsonl"
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            article = json.loads(line)
-            if split != "all" and article["split"] != split:
-                continue
-            article["text"] = texts[int(article["id"].split("-")[1])]
-            for item in article[items]:
-                if article["text"][item["start"]:item["end"]] != item["text"]:
-                    raise ValueError(f"{path}:{n}: offsets of {item['text']!r} do not match the rebuilt text")
-                problem = check(article, item) if check else None
-                if problem:
-                    raise ValueError(f"{path}:{n}: {problem}")
-            rows.append(article)
-    return rows
+    return read_gold_jsonl(PFSA_GOLD_DIR / f"{items}-gold.jsonl", split, items, check,
+                           text_of=lambda article: pfsa_text(article["id"]))
 
 
 def load_gold(path: Path, split: str = "all") -> list[dict]:
