@@ -591,35 +591,6 @@ def _person_after_name(doc: Doc, ent, hit_at: dict, kb: KB) -> Optional[tuple[in
     return None
 
 
-def foreign_institutions(doc: Doc, mentions: list[Mention], kb: KB) -> list[Mention]:
-    """"Kementerian Luar Negeri Suriah", "Kemenhan AS": an Indonesian institution's generic name
-    followed by another country is that country's institution (SYRGOV), not Indonesia's."""
-    out: list[Mention] = []
-    k = 0
-    while k < len(mentions):
-        m = mentions[k]
-        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
-        ent = kb.get(m.kb) if m.kb is not None else None
-        if (nxt is not None and ent is not None and m.label == "ORG" and nxt.start == m.end and nxt.label == "LOC"
-                and ent.get("country") == "IDN" and (ent.get("actor") or "").startswith("IDN")
-                and not _names_a_country(ent["name"], kb)):
-            place = kb.get(nxt.kb) if nxt.kb is not None else None
-            country = (nxt.gaz or {}).get("country") or (place or {}).get("country")
-            is_country = (nxt.gaz or {}).get("kind") == "country" or (
-                place is not None and kb.countries.get(country) == place.get("name"))
-            if is_country and country and country != "IDN":
-                span = doc[m.start:nxt.end]
-                gaz = {"id": f"foreign:{country}:{ent['name']}", "name": span.text, "country": country,
-                       "actor": country + ent["actor"][3:]}
-                out.append(Mention(m.start, nxt.end, span.start_char, span.end_char, span.text, "ORG", gaz=gaz,
-                                   source="kb", sent=m.sent))
-                k += 2
-                continue
-        out.append(m)
-        k += 1
-    return out
-
-
 @lru_cache(maxsize=1)
 def _org_before_words() -> frozenset:
     """Words that make the place name after them part of a body's name ("Bank Bali", "Semen Padang"):
@@ -627,12 +598,35 @@ def _org_before_words() -> frozenset:
     return frozenset(row[0] for row in table("places_context.tsv") if len(row) > 1 and row[1] == "org_before")
 
 
-def regional_bodies(doc: Doc, mentions: list[Mention], kb: KB) -> list[Mention]:
-    """Bodies named after an Indonesian region are one organisation, not a body and a place:
-    "Kepolisian Daerah Papua", "Kejati Papua", "Pemprov Papua", "DPRD Jawa Barat" (an Indonesian
-    institution's generic KB name followed by a province or regency: IDN, the institution's actor
-    code), and "Bank Bali", "Universitas Indonesia" (a name-leading word before a place). Otherwise
-    the place stands as the actor of what the body did."""
+def _body_of_place(doc: Doc, m: Mention, nxt: Mention, kb: KB) -> Optional[dict]:
+    """The gazetteer entry of "<Indonesian institution> <place>" as one organisation, or None:
+    "Kementerian Luar Negeri Suriah", "Kemenhan AS" are that country's institution (SYRGOV), not
+    Indonesia's; "Kepolisian Daerah Papua", "Pemprov Papua", "DPRD Jawa Barat" (a province or
+    regency) are the region's body of Indonesia (IDN, the institution's actor code)."""
+    ent = kb.get(m.kb) if m.kb is not None else None
+    if not (ent is not None and m.label == "ORG" and nxt.start == m.end and nxt.label == "LOC"
+            and ent.get("country") == "IDN" and (ent.get("actor") or "").startswith("IDN")):
+        return None
+    span = doc[m.start:nxt.end]
+    if not _names_a_country(ent["name"], kb):
+        place = kb.get(nxt.kb) if nxt.kb is not None else None
+        country = (nxt.gaz or {}).get("country") or (place or {}).get("country")
+        is_country = (nxt.gaz or {}).get("kind") == "country" or (
+            place is not None and kb.countries.get(country) == place.get("name"))
+        if is_country and country and country != "IDN":
+            return {"id": f"foreign:{country}:{ent['name']}", "name": span.text, "country": country,
+                    "actor": country + ent["actor"][3:]}
+    if nxt.kb is None and _idn_region(nxt.text):
+        return {"id": f"regional:{ent['name']}:{nxt.text}", "name": span.text, "country": "IDN",
+                "actor": ent["actor"]}
+    return None
+
+
+def bodies_named_after_places(doc: Doc, mentions: list[Mention], kb: KB) -> list[Mention]:
+    """A body named after a place is one organisation, not a body and a place, so the place does not
+    stand as the actor of what the body did: an Indonesian institution's generic name followed by a
+    country or an Indonesian region (:func:`_body_of_place`), and a place led by a name-leading word
+    ("Bank Bali", "Universitas Indonesia", "Liga Spanyol")."""
     out: list[Mention] = []
     starts = {m.start for m in mentions}
     lead = _org_before_words()
@@ -640,13 +634,9 @@ def regional_bodies(doc: Doc, mentions: list[Mention], kb: KB) -> list[Mention]:
     while k < len(mentions):
         m = mentions[k]
         nxt = mentions[k + 1] if k + 1 < len(mentions) else None
-        ent = kb.get(m.kb) if m.kb is not None else None
-        if (nxt is not None and ent is not None and m.label == "ORG" and nxt.start == m.end and nxt.label == "LOC"
-                and ent.get("country") == "IDN" and (ent.get("actor") or "").startswith("IDN")
-                and nxt.kb is None and _idn_region(nxt.text)):
+        gaz = _body_of_place(doc, m, nxt, kb) if nxt is not None else None
+        if gaz is not None:
             span = doc[m.start:nxt.end]
-            gaz = {"id": f"regional:{ent['name']}:{nxt.text}", "name": span.text, "country": "IDN",
-                   "actor": ent["actor"]}
             out.append(Mention(m.start, nxt.end, span.start_char, span.end_char, span.text, "ORG", gaz=gaz,
                                source="kb", sent=m.sent))
             k += 2
@@ -1794,7 +1784,7 @@ def analyse(doc: Doc, kb: Optional[KB] = None) -> list[R.Entity]:
     sent_of = _sentence_index(doc)
     _PUBLISHED["value"] = doc._.published
     mentions = initials_persons(doc, name_mentions(doc, kb, sent_of), sent_of)
-    mentions = acronym_expansions(doc, regional_bodies(doc, foreign_institutions(doc, mentions, kb), kb), sent_of)
+    mentions = acronym_expansions(doc, bodies_named_after_places(doc, mentions, kb), sent_of)
     short = _short_forms(mentions)
     mentions = names_from_short_forms(doc, mentions, sent_of)
     ends = {m.end: m for m in mentions}
