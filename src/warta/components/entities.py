@@ -1462,11 +1462,11 @@ def _quote_mask(doc: Doc) -> list[bool]:
     opening a quote too) and quotes running over paragraphs are read as that stage reads them."""
     from bisect import bisect_left, bisect_right
 
-    from warta.components.quotes import find_quoted_spans
+    from warta.components.quotes import quoted_spans
 
     starts = [t.idx for t in doc]
     mask = [False] * len(doc)
-    for q in find_quoted_spans(doc_text(doc))[0]:
+    for q in quoted_spans(doc_text(doc))[0]:
         for i in range(bisect_right(starts, q.start), bisect_left(starts, q.end - 1)):
             mask[i] = True
     return mask

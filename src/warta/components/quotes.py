@@ -36,7 +36,7 @@ from warta.tokenizer import doc_text
 
 __all__ = [
     "QuoteLexicon", "QuotedSpan", "Attribution", "QuoteCandidate", "load_lexicon",
-    "find_quoted_spans", "find_candidates", "resolve_speakers", "extract_quotes", "QuotesComponent",
+    "find_quoted_spans", "quoted_spans", "find_candidates", "resolve_speakers", "extract_quotes", "QuotesComponent",
 ]
 
 Kind = Literal["direct", "indirect", "partial"]
@@ -308,6 +308,14 @@ def find_quoted_spans(text: str, lex: Optional[QuoteLexicon] = None,
     spans.extend(_single_quoted(text, paras, spans))
     spans.sort(key=lambda s: s.start)
     return spans, warnings
+
+
+@lru_cache(maxsize=2)
+def quoted_spans(text: str) -> tuple[tuple[QuotedSpan, ...], tuple[str, ...]]:
+    """:func:`find_quoted_spans` with the shipped lexicon, remembered for the last texts: the entity
+    stage (which reads pronouns inside quotes) and this stage pair the marks of the same article."""
+    spans, warnings = find_quoted_spans(text)
+    return tuple(spans), tuple(warnings)
 
 
 def _single_quoted(text: str, paras: list[Offsets], doubles: list[QuotedSpan]) -> list[QuotedSpan]:
@@ -660,7 +668,11 @@ def find_candidates(
     """All quotation candidates in ``text`` with cue and speaker phrase (no entity ids yet)."""
     lex = lex or load_lexicon()
     paras = _paragraphs(text)
-    quoted, warnings = find_quoted_spans(text, lex, paras)
+    if lex is load_lexicon():
+        quoted, shared_warnings = quoted_spans(text)
+        warnings = list(shared_warnings)
+    else:
+        quoted, warnings = find_quoted_spans(text, lex, paras)
     idx = CueIndex(text, lex)
     sents = list(sentences) if sentences else _fallback_sentences(text)
     sent_starts = [s for s, _ in sents]
