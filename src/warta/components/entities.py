@@ -371,7 +371,8 @@ def initials_persons(doc: Doc, mentions: list[Mention], sent_of: list[int]) -> l
     """Initials the article gives for a person ("pria berinisial AS (25)", "berinisial KNR dan RI")
     are that person wherever they recur in the article: "AS" is then no United States and "RI" no
     Indonesia, and "kata KNR" has a person as speaker."""
-    cues = frozenset(word_list("initials_cues.txt"))
+    cues = frozenset(row[0] for row in table("initials_cues.tsv") if row[1] == "cue")
+    joins = frozenset(row[0] for row in table("initials_cues.tsv") if row[1] == "join")
     given: set[str] = set()
     n = len(doc)
     for i in range(n):
@@ -383,9 +384,9 @@ def initials_persons(doc: Doc, mentions: list[Mention], sent_of: list[int]) -> l
         while j < n and _initials(doc[j].text):   # "berinisial AS, BS, dan CS"
             given.add(doc[j].text)
             j += 1
-            if j + 1 < n and doc[j].lower_ in (",", "dan", "serta") and _initials(doc[j + 1].text):
+            if j + 1 < n and doc[j].lower_ in joins and _initials(doc[j + 1].text):
                 j += 1
-            elif j + 2 < n and doc[j].text == "," and doc[j + 1].lower_ == "dan" and _initials(doc[j + 2].text):
+            elif j + 2 < n and doc[j].text == "," and doc[j + 1].lower_ in joins and _initials(doc[j + 2].text):
                 j += 2
     if not given:
         return mentions
