@@ -5,7 +5,6 @@ import json
 
 import pytest
 import spacy
-from spacy.tokens import Span
 
 from warta.components.entities import analyse, entity_at
 from warta.eval.coref import load_gold, score_coref
@@ -29,6 +28,11 @@ def by_name(entities, name):
 
 def texts(ent):
     return [m.text for m in ent.mentions]
+
+
+def coref_row(data_dir, id_prefix: str) -> dict:
+    """The coreference gold article whose IndoSum id starts with ``id_prefix``."""
+    return next(r for r in load_gold(data_dir / "coref-gold.jsonl") if r["id"].startswith(id_prefix))
 
 
 def test_zelenskyy_is_one_entity_with_pronouns(nlp, example):
@@ -151,8 +155,7 @@ def test_lower_case_title_after_a_name_gives_country_and_sector(nlp):
 def test_possessive_nya_prefers_the_nearest_owner_in_its_sentence(nlp, data_dir):
     """IndoSum 1499807700 (coref gold): "mendesak Presiden Joko Widodo mencopot Susi dari jabatannya"
     is Susi's office, not the President's, although Jokowi is named first."""
-    row = next(json.loads(line) for line in (data_dir / "coref-gold.jsonl").open(encoding="utf-8")
-               if line.startswith('{"id": "1499807700'))
+    row = coref_row(data_dir, "1499807700")
     doc = run(nlp, row["text"], row["published"])
     at = row["text"].index("jabatannya.")
     owner = next(e for e in doc._.entities if any(m.start == at for m in e.mentions))
@@ -163,8 +166,7 @@ def test_menurutnya_after_a_long_quote_is_the_running_speaker(nlp, data_dir):
     """IndoSum 1491706824 (coref gold): "Menurutnya, …" after Yoyon Indrayana's quote is Yoyon, as a
     speech verb's -nya would be (lang/nya_referential.tsv class 'source'), though the quote's
     sentences put him out of the pronoun window."""
-    row = next(json.loads(line) for line in (data_dir / "coref-gold.jsonl").open(encoding="utf-8")
-               if line.startswith('{"id": "1491706824'))
+    row = coref_row(data_dir, "1491706824")
     doc = run(nlp, row["text"], row["published"])
     at = row["text"].index("Menurutnya, ketersediaan")
     owner = next(e for e in doc._.entities if any(m.start == at for m in e.mentions))
