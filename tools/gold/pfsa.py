@@ -71,21 +71,27 @@ def article(doc_id: str) -> tuple[str, str | None]:
     return text, published(doc_id, text)
 
 
-def select() -> dict[str, list[str]]:
-    """Split -> ids: indices = 0 (mod 3), at most MAX_CHARS, two or more time cues, a nominal date."""
+def _draw(keep, seed: int, splits: dict[str, int]) -> dict[str, list[str]]:
+    """Split -> ids: the articles ``keep(i)`` accepts, of at most MAX_CHARS, with two or more time cues
+    and a nominal date, shuffled once with ``seed`` and cut in ``splits``' order and sizes."""
     pool = []
     for i, text in enumerate(articles()):
-        if i % 3 or len(text) > MAX_CHARS or len(TIME_CUE.findall(text)) < 2:
+        if not keep(i) or len(text) > MAX_CHARS or len(TIME_CUE.findall(text)) < 2:
             continue
         if published(f"pfsa-{i}", text) is None:
             continue
         pool.append(f"pfsa-{i}")
-    random.Random(SEED).shuffle(pool)
+    random.Random(seed).shuffle(pool)
     out, k = {}, 0
-    for split, n in SPLITS.items():
+    for split, n in splits.items():
         out[split] = pool[k: k + n]
         k += n
     return out
+
+
+def select() -> dict[str, list[str]]:
+    """Split -> ids of the eighth round: indices = 0 (mod 3)."""
+    return _draw(lambda i: i % 3 == 0, SEED, SPLITS)
 
 
 def events_ids() -> set[str]:
@@ -96,19 +102,8 @@ def events_ids() -> set[str]:
 
 def select9() -> dict[str, list[str]]:
     """Split -> ids for the ninth round: indices = 1 or 2 (mod 3) outside the events splits, same filter."""
-    skip, pool = events_ids(), []
-    for i, text in enumerate(articles()):
-        if i % 3 == 0 or f"pfsa-{i}" in skip or len(text) > MAX_CHARS or len(TIME_CUE.findall(text)) < 2:
-            continue
-        if published(f"pfsa-{i}", text) is None:
-            continue
-        pool.append(f"pfsa-{i}")
-    random.Random(SEED9).shuffle(pool)
-    out, k = {}, 0
-    for split, n in SPLITS9.items():
-        out[split] = pool[k: k + n]
-        k += n
-    return out
+    skip = events_ids()
+    return _draw(lambda i: i % 3 != 0 and f"pfsa-{i}" not in skip, SEED9, SPLITS9)
 
 
 def all_splits() -> dict[str, list[str]]:
