@@ -780,13 +780,10 @@ def _body_codes(m: Mention, kb: KB) -> tuple[Optional[str], Optional[str]]:
 @lru_cache(maxsize=4096)
 def _idn_province(name: str) -> bool:
     """Is ``name`` an Indonesian province ("Jawa Timur", "Sultra", "DIY") in the places table? A
-    regency or city name ("Bima", "Batu") may also be a person's given name."""
-    from warta.components.places import gazetteer
-
-    g = gazetteer()
-    rows = [g.rows[i] for i, _ in g.lookup(name)]
+    regency or city name ("Bima", "Batu") may also be a person's given name. (The table names a
+    regency or city row "Kabupaten X" / "Kota X".)"""
     return _idn_region(name) and all(r.feature == "admin" and not r.name.startswith(("Kabupaten ", "Kota "))
-                                     for r in rows)
+                                     for r in _region_rows(name))
 
 
 @lru_cache(maxsize=4096)
@@ -794,14 +791,20 @@ def _idn_region(name: str, city_alone: bool = False) -> bool:
     """Is ``name`` (capitalised) only ever an Indonesian province, regency or city in the places table
     ("Kaltim", "DIY", "Sultra", "Bogor"; with ``city_alone`` also a city with no regency of its name,
     "Balikpapan")? The KB holds no Indonesian regions; the places stage does."""
-    from warta.components.places import gazetteer
-
     if not name[:1].isupper():
         return False
-    g = gazetteer()
-    rows = [g.rows[i] for i, _ in g.lookup(name)]
+    rows = _region_rows(name)
     return bool(rows) and all(r.country == "IDN" and r.feature in ("admin", "city") for r in rows) \
         and (city_alone or any(r.feature == "admin" for r in rows))
+
+
+@lru_cache(maxsize=4096)
+def _region_rows(name: str) -> tuple:
+    """The places table's rows for ``name``."""
+    from warta.components.places import gazetteer
+
+    g = gazetteer()
+    return tuple(g.rows[i] for i, _ in g.lookup(name))
 
 
 def parse_titles(doc: Doc, mentions: list[Mention], kb: KB, sent_of: list[int]) -> list[Mention]:
